@@ -1,0 +1,2 @@
+/** verify-adapter-fake. */
+package dev.phoneverify.adapter.fake;

@@ -1,0 +1,2 @@
+/** verify-adapter-vonage. */
+package dev.phoneverify.adapter.vonage;

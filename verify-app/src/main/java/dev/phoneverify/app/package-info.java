@@ -1,0 +1,2 @@
+/** verify-app. */
+package dev.phoneverify.app;

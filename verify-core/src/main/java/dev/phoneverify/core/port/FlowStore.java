@@ -1,0 +1,32 @@
+package dev.phoneverify.core.port;
+
+import dev.phoneverify.core.domain.FlowId;
+import dev.phoneverify.core.domain.VerificationFlow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outgoing port to where flows are kept. Updates are conditional on the version the caller read, so two writers
+ * never silently overwrite each other, even across processes. Implementations are thread-safe.
+ */
+public interface FlowStore {
+
+    /** Adds a new flow; fails if its id is taken. */
+    void insert(VerificationFlow flow);
+
+    Optional<VerificationFlow> find(FlowId id);
+
+    /**
+     * Replaces the stored flow with {@code next} only if the stored one still has {@code next.version() - 1}.
+     *
+     * @return false when someone else changed the flow first; re-read and decide again
+     */
+    boolean update(VerificationFlow next);
+
+    /** Pending flows whose expiry is at or before {@code now}, oldest first, at most {@code limit}. */
+    List<VerificationFlow> pendingDueBy(Instant now, int limit);
+
+    /** Drops finished flows last changed before {@code cutoff}; returns how many it dropped. */
+    int purgeFinishedBefore(Instant cutoff);
+}
