@@ -1,0 +1,399 @@
+package dev.phoneverify.core.service;
+
+import dev.phoneverify.core.domain.Brand;
+import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.FlowId;
+import dev.phoneverify.core.domain.FlowState;
+import dev.phoneverify.core.domain.PhoneNumber;
+import dev.phoneverify.core.domain.VerificationCode;
+import dev.phoneverify.core.domain.VerificationFlow;
+import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.AdvanceOutcome;
+import dev.phoneverify.core.port.CancelOutcome;
+import dev.phoneverify.core.port.CheckOutcome;
+import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.GatewayException;
+import dev.phoneverify.core.port.RequestStatus;
+import dev.phoneverify.core.port.StartOutcome;
+import dev.phoneverify.core.port.StartRequest;
+import dev.phoneverify.core.port.VerificationGateway;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The use cases: start a verification, check a code, cancel, move to the next delivery step, and look one up.
+ *
+ * <p>Operations on one flow are serialized, so concurrent checks count every attempt and verify at most once.
+ * Commands on a finished flow are refused without calling the provider. A provider failure
+ * ({@link GatewayException}) leaves the flow exactly as it was. Answers the provider may have lost are reconciled,
+ * not guessed: see {@link #check} and {@link #start}.
+ */
+public final class VerificationService {
+    private static final System.Logger LOG = System.getLogger(VerificationService.class.getName());
+    private static final int LOCK_STRIPES = 256;
+    private static final int MAX_UPDATE_RETRIES = 16;
+    private static final int MAX_REMEMBERED_LOST_STARTS = 10_000;
+
+    private final VerificationGateway gateway;
+    private final FlowStore store;
+    private final VerificationPolicy policy;
+    private final Brand brand;
+    private final Clock clock;
+    private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+    private final List<VerificationListener> listeners = new CopyOnWriteArrayList<>();
+    /** Numbers whose last start failed without a usable answer, and when; the provider may have sent a code. */
+    private final ConcurrentHashMap<PhoneNumber, Instant> lostStarts = new ConcurrentHashMap<>();
+
+    public VerificationService(VerificationGateway gateway, FlowStore store, VerificationPolicy policy, Brand brand,
+                               Clock clock) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.store = Objects.requireNonNull(store, "store");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.brand = Objects.requireNonNull(brand, "brand");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    public VerificationPolicy policy() {
+        return policy;
+    }
+
+    public void addListener(VerificationListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(VerificationListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Sends a first code to {@code number} and begins a flow.
+     *
+     * <p>If an earlier start for the number got no usable answer and the provider now says a request is already
+     * in flight, that request is the one the lost start created, and the new flow adopts it.
+     *
+     * @throws NumberRejectedException         the provider will not send to this number
+     * @throws ConcurrentVerificationException the number already has a verification in flight
+     * @throws GatewayException                the provider could not be asked; nothing was started here
+     */
+    public VerificationFlow start(PhoneNumber number) {
+        Objects.requireNonNull(number, "number");
+        StartOutcome outcome;
+        try {
+            outcome = gateway.start(new StartRequest(number, brand, policy.codeLength()));
+        } catch (GatewayException e) {
+            if (e.reason() != GatewayException.Reason.MISCONFIGURED && e.reason() != GatewayException.Reason.THROTTLED) {
+                rememberLostStart(number);
+            }
+            throw e;
+        }
+        Instant now = clock.instant();
+        if (outcome instanceof StartOutcome.Started started) {
+            lostStarts.remove(number);
+            VerificationFlow flow = VerificationFlow.started(FlowId.random(), number, started.requestId(),
+                    started.channel(), now, started.requestEndsAt(), policy);
+            store.insert(flow);
+            log(flow, "started");
+            publish(List.of(new VerificationEvent.Started(flow, now)));
+            return flow;
+        }
+        if (outcome instanceof StartOutcome.ConcurrentVerification concurrent) {
+            Instant lostAt = lostStarts.remove(number);
+            if (lostAt != null && lostAt.plus(policy.maxLifetime()).isAfter(now)) {
+                // The provider only tells the first channel in the answer we lost; its default plan starts by SMS.
+                VerificationFlow flow = VerificationFlow.started(FlowId.random(), number, concurrent.inFlight(),
+                        Channel.SMS, lostAt, lostAt.plus(policy.maxLifetime()), policy);
+                store.insert(flow);
+                log(flow, "adopted the request of a start whose answer was lost");
+                publish(List.of(new VerificationEvent.Started(flow, now)));
+                return flow;
+            }
+            throw new ConcurrentVerificationException();
+        }
+        StartOutcome.Rejected rejected = (StartOutcome.Rejected) outcome;
+        throw new NumberRejectedException(rejected.reason(), rejected.detail());
+    }
+
+    /**
+     * Checks a code the user typed.
+     *
+     * <p>When the provider no longer knows the request (for example a retry after a lost answer to a correct
+     * code), the service asks for the request's status before deciding.
+     *
+     * @throws FlowNotFoundException  no flow with this id
+     * @throws FlowFinishedException  the flow already ended (by time or otherwise); the provider was not called
+     * @throws GatewayException       the provider could not be asked; the flow is unchanged and no attempt counted
+     */
+    public CheckResult check(FlowId id, VerificationCode code) {
+        Objects.requireNonNull(code, "code");
+        return withFlowLocked(id, flow -> {
+            CheckOutcome outcome = gateway.check(flow.requestId(), code);
+            Instant now = clock.instant();
+            if (outcome instanceof CheckOutcome.Correct) {
+                VerificationFlow next = save(flow, current -> current.verified(now));
+                return new Decision<>(new CheckResult(next, CheckResult.Outcome.CORRECT), List.of(
+                        new VerificationEvent.CodeChecked(next, now, true), new VerificationEvent.Verified(next, now)));
+            }
+            if (outcome instanceof CheckOutcome.WrongCode wrong) {
+                VerificationFlow next = save(flow, current -> current.wrongCode(now, wrong.attemptsRemaining(), policy));
+                VerificationEvent checked = new VerificationEvent.CodeChecked(next, now, false);
+                if (next.state() == FlowState.FAILED) {
+                    return new Decision<>(new CheckResult(next, CheckResult.Outcome.TOO_MANY_ATTEMPTS),
+                            List.of(checked, new VerificationEvent.Failed(next, now)));
+                }
+                return new Decision<>(new CheckResult(next, CheckResult.Outcome.WRONG_CODE), List.of(checked));
+            }
+            if (outcome instanceof CheckOutcome.TooManyAttempts) {
+                VerificationFlow next = save(flow, current -> current.failed(now, true));
+                return new Decision<>(new CheckResult(next, CheckResult.Outcome.TOO_MANY_ATTEMPTS), List.of(
+                        new VerificationEvent.CodeChecked(next, now, false), new VerificationEvent.Failed(next, now)));
+            }
+            Decision<VerificationFlow> reconciled = reconcile(flow);
+            VerificationFlow next = reconciled.value();
+            CheckResult.Outcome result;
+            switch (next.state()) {
+                case VERIFIED:
+                    result = CheckResult.Outcome.CORRECT;
+                    break;
+                case FAILED:
+                    result = CheckResult.Outcome.TOO_MANY_ATTEMPTS;
+                    break;
+                default:
+                    result = CheckResult.Outcome.EXPIRED;
+            }
+            return new Decision<>(new CheckResult(next, result), reconciled.events());
+        });
+    }
+
+    /**
+     * Cancels a pending verification, so a correct code no longer completes it.
+     *
+     * @throws CancelNotPermittedException the provider refuses now (too early or too late); the flow goes on
+     * @throws FlowFinishedException       the flow already ended, or the provider no longer had it
+     */
+    public VerificationFlow cancel(FlowId id) {
+        return withFlowLocked(id, flow -> {
+            CancelOutcome outcome = gateway.cancel(flow.requestId());
+            Instant now = clock.instant();
+            if (outcome instanceof CancelOutcome.Cancelled) {
+                VerificationFlow next = save(flow, current -> current.cancelled(now));
+                return new Decision<>(next, List.of(new VerificationEvent.Cancelled(next, now)));
+            }
+            if (outcome instanceof CancelOutcome.NotPermitted refused) {
+                throw new CancelNotPermittedException(refused.reason());
+            }
+            return finishedAfterReconciling(reconcile(flow));
+        });
+    }
+
+    /**
+     * Moves delivery to the next step now, for example from SMS to a voice call.
+     *
+     * @throws NoNextStepException   the last step was already used; the flow goes on
+     * @throws FlowFinishedException the flow already ended, or the provider no longer had it
+     */
+    public VerificationFlow next(FlowId id) {
+        return withFlowLocked(id, flow -> {
+            AdvanceOutcome outcome = gateway.advance(flow.requestId());
+            Instant now = clock.instant();
+            if (outcome instanceof AdvanceOutcome.Advanced advanced) {
+                VerificationFlow next = save(flow,
+                        current -> current.advanced(advanced.channel(), advanced.requestEndsAt(), now, policy));
+                return new Decision<>(next, List.of(new VerificationEvent.Advanced(next, now)));
+            }
+            if (outcome instanceof AdvanceOutcome.NoStepsLeft) {
+                throw new NoNextStepException();
+            }
+            return finishedAfterReconciling(reconcile(flow));
+        });
+    }
+
+    /** The flow with this id, expired first if its time has passed. */
+    public Optional<VerificationFlow> find(FlowId id) {
+        Objects.requireNonNull(id, "id");
+        ReentrantLock lock = lockFor(id);
+        List<VerificationEvent> events = new ArrayList<>(1);
+        Optional<VerificationFlow> found;
+        lock.lock();
+        try {
+            found = store.find(id).map(flow -> expireIfDue(flow, events));
+        } finally {
+            lock.unlock();
+        }
+        publish(events);
+        return found;
+    }
+
+    /**
+     * Expires pending flows whose time has passed, at most {@code limit} of them, touching only those. Call it
+     * from a scheduler so expiry events are emitted even for flows nobody looks at again.
+     *
+     * @return how many flows it expired
+     */
+    public int expireDue(int limit) {
+        int expired = 0;
+        for (VerificationFlow due : store.pendingDueBy(clock.instant(), limit)) {
+            ReentrantLock lock = lockFor(due.id());
+            List<VerificationEvent> events = new ArrayList<>(1);
+            lock.lock();
+            try {
+                store.find(due.id()).ifPresent(flow -> expireIfDue(flow, events));
+            } finally {
+                lock.unlock();
+            }
+            expired += events.size();
+            publish(events);
+        }
+        return expired;
+    }
+
+    private <T> T withFlowLocked(FlowId id, Function<VerificationFlow, Decision<T>> command) {
+        Objects.requireNonNull(id, "id");
+        ReentrantLock lock = lockFor(id);
+        List<VerificationEvent> events = new ArrayList<>(2);
+        Decision<T> decision;
+        lock.lock();
+        try {
+            VerificationFlow flow = expireIfDue(store.find(id).orElseThrow(() -> new FlowNotFoundException(id)), events);
+            decision = flow.isTerminal()
+                    ? Decision.refused(new FlowFinishedException(flow.state()), List.of())
+                    : command.apply(flow);
+        } finally {
+            lock.unlock();
+        }
+        // Listeners run outside the lock so a slow listener never holds up other commands on the flow.
+        events.addAll(decision.events());
+        publish(events);
+        if (decision.refusal() != null) {
+            throw decision.refusal();
+        }
+        return decision.value();
+    }
+
+    private VerificationFlow expireIfDue(VerificationFlow flow, List<VerificationEvent> events) {
+        Instant now = clock.instant();
+        if (!flow.isDueToExpire(now)) {
+            return flow;
+        }
+        VerificationFlow expired = save(flow, current -> current.isDueToExpire(now) ? current.expired(now) : current);
+        if (expired.state() == FlowState.EXPIRED && expired.version() != flow.version()) {
+            log(expired, "expired");
+            events.add(new VerificationEvent.Expired(expired, now));
+        }
+        return expired;
+    }
+
+    /** The provider no longer knows the request: ask how it ended, then end the flow that way. */
+    private Decision<VerificationFlow> reconcile(VerificationFlow flow) {
+        RequestStatus status = gateway.status(flow.requestId());
+        Instant now = clock.instant();
+        VerificationFlow next;
+        VerificationEvent event;
+        switch (status) {
+            case VERIFIED:
+                next = save(flow, current -> current.verified(now));
+                event = new VerificationEvent.Verified(next, now);
+                break;
+            case FAILED:
+                next = save(flow, current -> current.failed(now, false));
+                event = new VerificationEvent.Failed(next, now);
+                break;
+            case CANCELLED:
+                next = save(flow, current -> current.cancelled(now));
+                event = new VerificationEvent.Cancelled(next, now);
+                break;
+            default:
+                next = save(flow, current -> current.expired(now));
+                event = new VerificationEvent.Expired(next, now);
+        }
+        log(next, "reconciled with provider status " + status);
+        return new Decision<>(next, List.of(event));
+    }
+
+    private static <T> Decision<T> finishedAfterReconciling(Decision<VerificationFlow> reconciled) {
+        return Decision.refused(new FlowFinishedException(reconciled.value().state()), reconciled.events());
+    }
+
+    /**
+     * Stores {@code transition(flow)}. If another process changed the flow first, the transition is applied to the
+     * fresh copy instead, unless that copy has already ended, which then wins.
+     */
+    private VerificationFlow save(VerificationFlow flow, UnaryOperator<VerificationFlow> transition) {
+        VerificationFlow current = flow;
+        for (int attempt = 0; attempt < MAX_UPDATE_RETRIES; attempt++) {
+            VerificationFlow next = transition.apply(current);
+            if (next == current || store.update(next)) {
+                if (next != current) {
+                    log(next, "now " + next.state());
+                }
+                return next;
+            }
+            FlowId id = current.id();
+            current = store.find(id).orElseThrow(() -> new FlowNotFoundException(id));
+            if (current.isTerminal()) {
+                return current;
+            }
+        }
+        throw new IllegalStateException("flow " + flow.id() + " kept changing under us; giving up after "
+                + MAX_UPDATE_RETRIES + " tries");
+    }
+
+    private void rememberLostStart(PhoneNumber number) {
+        Instant now = clock.instant();
+        if (lostStarts.size() >= MAX_REMEMBERED_LOST_STARTS) {
+            Instant stale = now.minus(policy.maxLifetime());
+            lostStarts.values().removeIf(at -> at.isBefore(stale));
+        }
+        if (lostStarts.size() < MAX_REMEMBERED_LOST_STARTS) {
+            lostStarts.put(number, now);
+        }
+    }
+
+    private ReentrantLock lockFor(FlowId id) {
+        return stripes[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
+    }
+
+    private void publish(List<VerificationEvent> events) {
+        for (VerificationEvent event : events) {
+            for (VerificationListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a verification listener failed on "
+                            + event.getClass().getSimpleName() + "; the change stands", e);
+                }
+            }
+        }
+    }
+
+    private static void log(VerificationFlow flow, String what) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "verification {0} for {1}: {2}", flow.id(), flow.number(), what);
+        }
+    }
+
+    /**
+     * A command's result, or the refusal to throw, and the events it caused; both are delivered once the lock is
+     * released.
+     */
+    private record Decision<T>(T value, List<VerificationEvent> events, VerificationException refusal) {
+        Decision(T value, List<VerificationEvent> events) {
+            this(value, events, null);
+        }
+
+        static <T> Decision<T> refused(VerificationException refusal, List<VerificationEvent> events) {
+            return new Decision<>(null, events, refusal);
+        }
+    }
+}
