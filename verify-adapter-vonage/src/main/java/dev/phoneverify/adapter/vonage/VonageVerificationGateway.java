@@ -209,7 +209,7 @@ public final class VonageVerificationGateway implements VerificationGateway {
     }
 
     private CancelOutcome cancelCall(RequestId requestId, CallRecord call) {
-        VonageStatusMapping.Control answer = control(() -> verifyCancel(requestId), call);
+        VonageStatusMapping.Control answer = control("cancel", () -> verifyCancel(requestId), call);
         switch (answer) {
             case DONE:
                 tracker.forget(requestId);
@@ -237,7 +237,7 @@ public final class VonageVerificationGateway implements VerificationGateway {
     }
 
     private AdvanceOutcome advanceCall(RequestId requestId, CallRecord call) {
-        VonageStatusMapping.Control answer = control(() -> verifyAdvance(requestId), call);
+        VonageStatusMapping.Control answer = control("advance", () -> verifyAdvance(requestId), call);
         switch (answer) {
             case DONE: {
                 RequestTracker.Position position = tracker.advanced(requestId, config.clock().instant());
@@ -266,7 +266,7 @@ public final class VonageVerificationGateway implements VerificationGateway {
 
     /** Control calls throw {@link VerifyException} for every status but 0; both paths meet in the same table. */
     @SuppressWarnings("deprecation")
-    private static VonageStatusMapping.Control control(ControlCall controlCall, CallRecord call) {
+    private static VonageStatusMapping.Control control(String operation, ControlCall controlCall, CallRecord call) {
         VerifyStatus status;
         try {
             status = controlCall.send().getStatus();
@@ -274,7 +274,7 @@ public final class VonageVerificationGateway implements VerificationGateway {
             status = refused.getStatus();
         }
         call.providerStatus = String.valueOf(status);
-        return VonageStatusMapping.control(status);
+        return VonageStatusMapping.control(statusPresent(status, operation));
     }
 
     @SuppressWarnings("deprecation")
@@ -284,7 +284,8 @@ public final class VonageVerificationGateway implements VerificationGateway {
         List<VerifyDetails> found = response.getVerificationRequests();
         if (found == null || found.isEmpty()) {
             call.providerStatus = String.valueOf(response.getStatus());
-            VonageStatusMapping.SearchError answer = VonageStatusMapping.searchError(response.getStatus());
+            VonageStatusMapping.SearchError answer =
+                    VonageStatusMapping.searchError(statusPresent(response.getStatus(), "status"));
             if (answer == VonageStatusMapping.SearchError.NOT_KNOWN) {
                 return RequestStatus.UNKNOWN;
             }
@@ -292,9 +293,21 @@ public final class VonageVerificationGateway implements VerificationGateway {
         }
         VerifyDetails details = found.get(0);
         call.providerStatus = String.valueOf(details.getStatus());
-        RequestStatus status = VonageStatusMapping.searchFound(details.getStatus());
+        RequestStatus status = VonageStatusMapping.searchFound(statusPresent(details.getStatus(), "status"));
         if (status != RequestStatus.IN_PROGRESS && status != RequestStatus.UNKNOWN) {
             tracker.forget(requestId);
+        }
+        return status;
+    }
+
+    /**
+     * The SDK itself refuses a start or check answer without a status, but lets a control or search answer through
+     * with none; that is as unreadable as a missing status anywhere else.
+     */
+    private static <S> S statusPresent(S status, String operation) {
+        if (status == null) {
+            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE,
+                    "Vonage's answer to " + operation + " has no status");
         }
         return status;
     }
