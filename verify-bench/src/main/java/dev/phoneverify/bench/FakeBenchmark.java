@@ -1,0 +1,112 @@
+package dev.phoneverify.bench;
+
+import dev.phoneverify.adapter.fake.FakeClock;
+import dev.phoneverify.adapter.fake.FakeVerificationGateway;
+import dev.phoneverify.core.domain.Brand;
+import dev.phoneverify.core.domain.PhoneNumber;
+import dev.phoneverify.core.domain.VerificationCode;
+import dev.phoneverify.core.domain.VerificationFlow;
+import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.CheckOutcome;
+import dev.phoneverify.core.port.StartOutcome;
+import dev.phoneverify.core.port.StartRequest;
+import dev.phoneverify.core.service.CheckResult;
+import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.store.InMemoryFlowStore;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One complete verification (start, read the code from the outbox, check it) against the fake alone, and the same
+ * through {@link VerificationService} over the fake, side by side.
+ *
+ * <p>Each benchmark thread verifies its own number again and again: a verified request frees its number, and a
+ * zero retention window lets the fake and the store drop finished requests at once, so memory stays flat.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class FakeBenchmark {
+    private static final Brand BRAND = new Brand("Bench");
+
+    /** One fake and one service shared by all threads, as an app would share them. */
+    @State(Scope.Benchmark)
+    public static class Shared {
+        FakeVerificationGateway fake;
+        VerificationService service;
+        final AtomicLong numbers = new AtomicLong(447_700_000_000L);
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            // Real time moves on, so a zero retention window lets finished requests go at the next call.
+            FakeClock clock = FakeClock.followingSystemTime();
+            fake = FakeVerificationGateway.builder().clock(clock).retention(Duration.ZERO).build();
+            service = new VerificationService(fake, new InMemoryFlowStore(clock, Duration.ZERO),
+                    VerificationPolicy.defaults(), BRAND, clock);
+        }
+    }
+
+    /** The number one benchmark thread verifies. */
+    @State(Scope.Thread)
+    public static class Caller {
+        PhoneNumber number;
+        StartRequest request;
+
+        @Setup(Level.Trial)
+        public void setUp(Shared shared) {
+            number = PhoneNumber.parse(Long.toString(shared.numbers.incrementAndGet()));
+            request = new StartRequest(number, BRAND, 4);
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public CheckOutcome fakeOneThread(Shared shared, Caller caller) {
+        return verifyOnFake(shared, caller);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public CheckOutcome fakeTwoThreads(Shared shared, Caller caller) {
+        return verifyOnFake(shared, caller);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public CheckResult coreAndFakeOneThread(Shared shared, Caller caller) {
+        return verifyThroughService(shared, caller);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public CheckResult coreAndFakeTwoThreads(Shared shared, Caller caller) {
+        return verifyThroughService(shared, caller);
+    }
+
+    private static CheckOutcome verifyOnFake(Shared shared, Caller caller) {
+        StartOutcome.Started started = (StartOutcome.Started) shared.fake.start(caller.request);
+        VerificationCode code = VerificationCode.parse(shared.fake.lastCodeFor(caller.number).orElseThrow());
+        return shared.fake.check(started.requestId(), code);
+    }
+
+    private static CheckResult verifyThroughService(Shared shared, Caller caller) {
+        VerificationFlow flow = shared.service.start(caller.number);
+        VerificationCode code = VerificationCode.parse(shared.fake.lastCodeFor(caller.number).orElseThrow());
+        return shared.service.check(flow.id(), code);
+    }
+}
