@@ -286,8 +286,14 @@ public final class VerificationService {
         if (!flow.isDueToExpire(now)) {
             return flow;
         }
-        VerificationFlow expired = save(flow, current -> current.isDueToExpire(now) ? current.expired(now) : current);
-        if (expired.state() == FlowState.EXPIRED && expired.version() != flow.version()) {
+        VerificationFlow expired;
+        try {
+            expired = save(flow, current -> current.isDueToExpire(now) ? current.expired(now) : current);
+        } catch (FlowFinishedException endedElsewhere) {
+            // Another instance ended it first; show the flow as that instance left it.
+            return store.find(flow.id()).orElseThrow(() -> new FlowNotFoundException(flow.id()));
+        }
+        if (expired.state() == FlowState.EXPIRED) {
             log(expired, "expired");
             events.add(new VerificationEvent.Expired(expired, now));
         }
@@ -326,8 +332,11 @@ public final class VerificationService {
     }
 
     /**
-     * Stores {@code transition(flow)}. If another process changed the flow first, the transition is applied to the
-     * fresh copy instead, unless that copy has already ended, which then wins.
+     * Stores {@code transition(flow)}. If another writer (another app instance sharing the store) changed the flow
+     * first, the transition is applied to the fresh copy instead; if that writer already ended the flow, its
+     * result stands and this command is refused, so a verification is reported as won exactly once.
+     *
+     * @throws FlowFinishedException another writer ended the flow first
      */
     private VerificationFlow save(VerificationFlow flow, UnaryOperator<VerificationFlow> transition) {
         VerificationFlow current = flow;
@@ -342,7 +351,7 @@ public final class VerificationService {
             FlowId id = current.id();
             current = store.find(id).orElseThrow(() -> new FlowNotFoundException(id));
             if (current.isTerminal()) {
-                return current;
+                throw new FlowFinishedException(current.state());
             }
         }
         throw new IllegalStateException("flow " + flow.id() + " kept changing under us; giving up after "
