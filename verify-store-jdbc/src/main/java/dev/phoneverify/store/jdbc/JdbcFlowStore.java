@@ -52,13 +52,13 @@ public final class JdbcFlowStore implements FlowStore {
     private static final String UPDATE = "UPDATE verification_flow SET phone_number = ?, request_id = ?, state = ?, "
             + "channel = ?, wrong_attempts = ?, attempts_remaining = ?, created_at = ?, updated_at = ?, "
             + "expires_at = ?, version = ? WHERE id = ? AND version = ?";
-    private static final String PENDING_DUE = "SELECT " + COLUMNS + " FROM verification_flow "
+    static final String PENDING_DUE = "SELECT " + COLUMNS + " FROM verification_flow "
             + "WHERE state = 'PENDING' AND expires_at <= ? ORDER BY expires_at, id LIMIT ?";
     // SKIP LOCKED: two instances purging at once share the work instead of queueing behind each other's locks.
-    private static final String PURGE_FINISHED = "DELETE FROM verification_flow WHERE id IN ("
+    static final String PURGE_FINISHED = "DELETE FROM verification_flow WHERE id IN ("
             + "SELECT id FROM verification_flow WHERE state <> 'PENDING' AND updated_at < ? "
             + "ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED)";
-    private static final String PURGE_ABANDONED = "DELETE FROM verification_flow WHERE id IN ("
+    static final String PURGE_ABANDONED = "DELETE FROM verification_flow WHERE id IN ("
             + "SELECT id FROM verification_flow WHERE state = 'PENDING' AND expires_at < ? "
             + "ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)";
 
