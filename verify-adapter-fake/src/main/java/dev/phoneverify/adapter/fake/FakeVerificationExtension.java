@@ -1,0 +1,38 @@
+package dev.phoneverify.adapter.fake;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension that hands each test a fresh {@link FakeVerificationGateway} and the {@link FakeClock} it reads,
+ * as parameters. Both come from the same fake, so moving the clock moves the fake's time.
+ *
+ * <pre>{@code
+ * @ExtendWith(FakeVerificationExtension.class)
+ * class SignUpTest {
+ *     @Test
+ *     void userConfirmsTheirNumber(FakeVerificationGateway gateway, FakeClock clock) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>A fake resolved for a test method lives as long as that test; one resolved for a constructor or a lifecycle
+ * method lives as long as the context JUnit resolves it in.
+ */
+public final class FakeVerificationExtension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(FakeVerificationExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == FakeVerificationGateway.class || type == FakeClock.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        FakeVerificationGateway gateway = extensionContext.getStore(NAMESPACE).getOrComputeIfAbsent(
+                FakeVerificationGateway.class, key -> FakeVerificationGateway.create(), FakeVerificationGateway.class);
+        return parameterContext.getParameter().getType() == FakeClock.class ? gateway.clock() : gateway;
+    }
+}
