@@ -10,12 +10,19 @@ public final class RunningApp implements AutoCloseable {
     private final WebServer server;
     private final ExpirySweeper sweeper;
     private final int port;
+    private final String summary;
 
-    RunningApp(Injector injector, WebServer server, ExpirySweeper sweeper, int port) {
+    RunningApp(Injector injector, WebServer server, ExpirySweeper sweeper, int port, String summary) {
         this.injector = injector;
         this.server = server;
         this.sweeper = sweeper;
         this.port = port;
+        this.summary = summary;
+    }
+
+    /** One line for the console: address, gateway (and its URL), brand; never a secret. */
+    public String summary() {
+        return summary;
     }
 
     public int port() {

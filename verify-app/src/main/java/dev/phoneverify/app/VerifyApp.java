@@ -40,6 +40,8 @@ public final class VerifyApp {
             System.exit(EXIT_START_FAILED);
             return;
         }
+        // Printed, not logged: under `mvn -q exec:java` Maven's own quiet logger would swallow a log line.
+        System.out.println("phone-verify: " + app.summary());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "phone-verify-shutdown"));
     }
 
@@ -50,9 +52,10 @@ public final class VerifyApp {
         ExpirySweeper sweeper = new ExpirySweeper(injector.getInstance(VerificationService.class));
         int port = server.start();
         sweeper.start();
-        RunningApp app = new RunningApp(injector, server, sweeper, port);
-        LOG.info("phone-verify listening on {} with the {} gateway{}, brand '{}'", app.baseUri(),
-                config.gateway().configName(), providerAddress(config), config.brand());
+        String summary = "listening on http://localhost:" + port + "/ with the " + config.gateway().configName()
+                + " gateway" + providerAddress(config) + ", brand '" + config.brand() + "'";
+        RunningApp app = new RunningApp(injector, server, sweeper, port, summary);
+        LOG.debug("phone-verify {}", summary);
         return app;
     }
 

@@ -24,4 +24,12 @@ class MainTest {
         assertThat(stderr).isEqualTo("phone-verify: PORT must be a number from 0 to 65535 (0 picks a free port),"
                 + " was 'not-a-port'");
     }
+
+    @Test
+    void theStartLineNamesGatewayAddressAndBrandButNoSecret() {
+        try (RunningApp app = VerifyApp.start(AppConfig.fake(0))) {
+            assertThat(app.summary()).isEqualTo("listening on http://localhost:" + app.port()
+                    + "/ with the fake gateway, brand 'phone-verify'");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.phoneverify.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import dev.phoneverify.adapter.fake.emulator.VerifyEmulator;
 import java.net.InetSocketAddress;
@@ -42,6 +44,11 @@ class VonageGatewayApiTest extends VerificationApiContract {
         if (emulator != null) {
             emulator.close();
         }
+    }
+
+    @Test
+    void theStartLineNamesTheProviderButNotTheSecret() {
+        assertThat(app.summary()).contains("vonage gateway at " + emulator.baseUri()).doesNotContain(SECRET);
     }
 
     @Test
