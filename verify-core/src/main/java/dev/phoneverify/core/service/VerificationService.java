@@ -16,6 +16,7 @@ import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
+import dev.phoneverify.core.port.StoreUnavailableException;
 import dev.phoneverify.core.port.VerificationGateway;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,6 +87,7 @@ public final class VerificationService {
      * @throws NumberRejectedException         the provider will not send to this number
      * @throws ConcurrentVerificationException the number already has a verification in flight
      * @throws GatewayException                the provider could not be asked; nothing was started here
+     * @throws StoreUnavailableException      the flow could not be stored; a retry adopts the code already sent
      */
     public VerificationFlow start(PhoneNumber number) {
         Objects.requireNonNull(number, "number");
@@ -103,7 +105,14 @@ public final class VerificationService {
             lostStarts.remove(number);
             VerificationFlow flow = VerificationFlow.started(FlowId.random(), number, started.requestId(),
                     started.channel(), now, started.requestEndsAt(), policy);
-            store.insert(flow);
+            try {
+                store.insert(flow);
+            } catch (StoreUnavailableException e) {
+                // The provider has sent a code we could not record: a retry will hear "concurrent verification"
+                // and must adopt that request rather than refuse the number until it expires.
+                rememberLostStart(number);
+                throw e;
+            }
             log(flow, "started");
             publish(List.of(new VerificationEvent.Started(flow, now)));
             return flow;
