@@ -96,7 +96,7 @@ public final class VerificationService {
             outcome = gateway.start(new StartRequest(number, brand, policy.codeLength()));
         } catch (GatewayException e) {
             if (e.reason() != GatewayException.Reason.MISCONFIGURED && e.reason() != GatewayException.Reason.THROTTLED) {
-                rememberLostStart(number);
+                rememberLostStart(number, clock.instant());
             }
             throw e;
         }
@@ -105,14 +105,7 @@ public final class VerificationService {
             lostStarts.remove(number);
             VerificationFlow flow = VerificationFlow.started(FlowId.random(), number, started.requestId(),
                     started.channel(), now, started.requestEndsAt(), policy);
-            try {
-                store.insert(flow);
-            } catch (StoreUnavailableException e) {
-                // The provider has sent a code we could not record: a retry will hear "concurrent verification"
-                // and must adopt that request rather than refuse the number until it expires.
-                rememberLostStart(number);
-                throw e;
-            }
+            insertSent(flow, now);
             log(flow, "started");
             publish(List.of(new VerificationEvent.Started(flow, now)));
             return flow;
@@ -123,7 +116,7 @@ public final class VerificationService {
                 // The provider only tells the first channel in the answer we lost; its default plan starts by SMS.
                 VerificationFlow flow = VerificationFlow.started(FlowId.random(), number, concurrent.inFlight(),
                         Channel.SMS, lostAt, lostAt.plus(policy.maxLifetime()), policy);
-                store.insert(flow);
+                insertSent(flow, lostAt);
                 log(flow, "adopted the request of a start whose answer was lost");
                 publish(List.of(new VerificationEvent.Started(flow, now)));
                 return flow;
@@ -367,14 +360,28 @@ public final class VerificationService {
                 + MAX_UPDATE_RETRIES + " tries");
     }
 
-    private void rememberLostStart(PhoneNumber number) {
+    /**
+     * Stores a new flow whose code the provider sent at {@code sentAt}. If the store fails, the start is remembered
+     * as lost: a retry will hear "concurrent verification" and must adopt that request rather than refuse the number
+     * until it expires.
+     */
+    private void insertSent(VerificationFlow flow, Instant sentAt) {
+        try {
+            store.insert(flow);
+        } catch (StoreUnavailableException e) {
+            rememberLostStart(flow.number(), sentAt);
+            throw e;
+        }
+    }
+
+    private void rememberLostStart(PhoneNumber number, Instant at) {
         Instant now = clock.instant();
         if (lostStarts.size() >= MAX_REMEMBERED_LOST_STARTS) {
             Instant stale = now.minus(policy.maxLifetime());
-            lostStarts.values().removeIf(at -> at.isBefore(stale));
+            lostStarts.values().removeIf(lostAt -> lostAt.isBefore(stale));
         }
         if (lostStarts.size() < MAX_REMEMBERED_LOST_STARTS) {
-            lostStarts.put(number, now);
+            lostStarts.put(number, at);
         }
     }
 

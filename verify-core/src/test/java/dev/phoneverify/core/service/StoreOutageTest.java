@@ -56,6 +56,22 @@ class StoreOutageTest {
     }
 
     @Test
+    void anAdoptionThatCouldNotBeStoredIsAdoptedByTheNextRetry() {
+        when(gateway.start(any())).thenReturn(new StartOutcome.Started(REQUEST, Channel.SMS,
+                clock.instant().plusSeconds(605)));
+        store.down = true;
+        assertThatThrownBy(() -> service.start(NUMBER)).isInstanceOf(StoreUnavailableException.class);
+        when(gateway.start(any())).thenReturn(new StartOutcome.ConcurrentVerification(REQUEST));
+        assertThatThrownBy(() -> service.start(NUMBER)).isInstanceOf(StoreUnavailableException.class);
+
+        store.down = false;
+        VerificationFlow adopted = service.start(NUMBER);
+
+        assertThat(adopted.requestId()).isEqualTo(REQUEST);
+        assertThat(store.find(adopted.id())).contains(adopted);
+    }
+
+    @Test
     void aCheckWhileTheStoreIsDownDoesNotAskTheProvider() {
         when(gateway.start(any())).thenReturn(new StartOutcome.Started(REQUEST, Channel.SMS,
                 clock.instant().plusSeconds(605)));
