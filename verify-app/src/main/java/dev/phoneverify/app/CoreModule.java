@@ -8,12 +8,11 @@ import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.VerificationGateway;
 import dev.phoneverify.core.service.VerificationService;
-import dev.phoneverify.core.store.InMemoryFlowStore;
 import java.time.Clock;
 
 /**
- * Builds the core's use cases from the port the chosen gateway module binds and the {@link Clock} it provides. Core
- * classes carry no Guice annotations, so they are made here.
+ * Builds the core's use cases from the ports the chosen gateway and store modules bind and the {@link Clock} the
+ * gateway module provides. Core classes carry no Guice annotations, so they are made here.
  */
 final class CoreModule extends AbstractModule {
     private final AppConfig config;
@@ -34,12 +33,6 @@ final class CoreModule extends AbstractModule {
         VerificationService service = new VerificationService(gateway, store, policy, brand, clock);
         service.addListener(new AuditLog());
         return service;
-    }
-
-    @Provides
-    @Singleton
-    FlowStore flowStore(Clock clock) {
-        return new InMemoryFlowStore(clock);
     }
 
     @Provides
