@@ -10,6 +10,7 @@ import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.port.GatewayException;
+import dev.phoneverify.core.service.AbuseControls;
 import dev.phoneverify.core.service.VerificationEvent;
 import dev.phoneverify.core.service.VerificationService;
 import dev.phoneverify.core.store.InMemoryFlowStore;
@@ -64,7 +65,7 @@ class VonageOutageInServiceTest {
                 .apiKey("KEY").apiSecret("outage-secret").baseUri(server.baseUri()).timeout(TIMEOUT).clock(clock)
                 .build());
         service = new VerificationService(gateway, new InMemoryFlowStore(clock), VerificationPolicy.defaults(),
-                new Brand("Acme"), clock);
+                new Brand("Acme"), clock, AbuseControls.none());
     }
 
     @AfterEach

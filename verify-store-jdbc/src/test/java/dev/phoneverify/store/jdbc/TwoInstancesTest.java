@@ -11,6 +11,7 @@ import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.service.CheckResult;
 import dev.phoneverify.core.service.FlowFinishedException;
 import dev.phoneverify.core.service.VerificationEvent;
+import dev.phoneverify.core.service.AbuseControls;
 import dev.phoneverify.core.service.VerificationService;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class TwoInstancesTest {
 
     private VerificationService instanceOver(PostgresStores stores) {
         VerificationService service = new VerificationService(provider, stores.flowStore(CLOCK),
-                VerificationPolicy.defaults(), new Brand("TwoInstances"), CLOCK);
+                VerificationPolicy.defaults(), new Brand("TwoInstances"), CLOCK, AbuseControls.none());
         service.addListener(event -> eventCounts.computeIfAbsent(event.getClass().getSimpleName(),
                 name -> new AtomicInteger()).incrementAndGet());
         return service;
