@@ -36,8 +36,9 @@ class StoreOutageTest {
     private final MutableClock clock = new MutableClock();
     private final VerificationGateway gateway = mock(VerificationGateway.class);
     private final SwitchableStore store = new SwitchableStore(new InMemoryFlowStore(clock));
-    private final VerificationService service =
-            new VerificationService(gateway, store, VerificationPolicy.defaults(), new Brand("Acme"), clock);
+    /** Abuse controls off: the resend cooldown would rightly hold back the immediate retries these tests make. */
+    private final VerificationService service = new VerificationService(gateway, store, VerificationPolicy.defaults(),
+            new Brand("Acme"), clock, AbuseControls.none());
 
     @Test
     void aStartWhoseFlowCouldNotBeStoredIsAdoptedByTheRetry() {
