@@ -1,6 +1,9 @@
 package dev.phoneverify.app;
 
+import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.domain.Brand;
+import dev.phoneverify.core.domain.SendLimit;
+import dev.phoneverify.core.domain.SendLimitPolicy;
 import dev.phoneverify.core.domain.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,11 +22,12 @@ import java.util.Properties;
  * @param brand   the name in the message the user receives
  * @param port    the HTTP port; 0 picks a free one
  * @param vonage  Vonage's settings, present exactly when {@code gateway} is {@link Gateway#VONAGE}
+ * @param abuseControls send limits, cooldowns and the conversion alarm; all on by default (docs/abuse-controls.md)
  * @param store   where verifications are kept
  * @param postgres the database's settings, present exactly when {@code store} is {@link Store#POSTGRES}
  */
-public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageSettings> vonage, Store store,
-                        Optional<PostgresSettings> postgres) {
+public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageSettings> vonage,
+                        AbuseControlPolicy abuseControls, Store store, Optional<PostgresSettings> postgres) {
     public static final String DEFAULT_BRAND = "phone-verify";
     public static final int DEFAULT_PORT = 8080;
 
@@ -99,6 +103,7 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(vonage, "vonage");
+        Objects.requireNonNull(abuseControls, "abuseControls");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(postgres, "postgres");
         if (vonage.isPresent() != (gateway == Gateway.VONAGE)) {
@@ -111,13 +116,18 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
 
     /** The fake gateway on {@code port}, with the default brand and the in-memory store: what a first run uses. */
     public static AppConfig fake(int port) {
-        return new AppConfig(Gateway.FAKE, new Brand(DEFAULT_BRAND), port, Optional.empty(), Store.MEMORY,
-                Optional.empty());
+        return new AppConfig(Gateway.FAKE, new Brand(DEFAULT_BRAND), port, Optional.empty(),
+                AbuseControlPolicy.defaults(), Store.MEMORY, Optional.empty());
     }
 
-    /** The same settings, keeping verifications in the PostgreSQL database {@code database}. */
+    /** These settings with other abuse controls; {@link AbuseControlPolicy#none()} turns them off. */
+    public AppConfig withAbuseControls(AbuseControlPolicy policy) {
+        return new AppConfig(gateway, brand, port, vonage, policy, store, postgres);
+    }
+
+    /** The same settings, keeping verifications and send limits in the PostgreSQL database {@code database}. */
     public AppConfig withPostgres(PostgresSettings database) {
-        return new AppConfig(gateway, brand, port, vonage, Store.POSTGRES, Optional.of(database));
+        return new AppConfig(gateway, brand, port, vonage, abuseControls, Store.POSTGRES, Optional.of(database));
     }
 
     /** Reads the process's environment, overridden by its system properties. */
@@ -151,7 +161,7 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
             Optional<VonageSettings> vonage = gateway == Gateway.VONAGE ? Optional.of(vonage()) : Optional.empty();
             Store store = store();
             Optional<PostgresSettings> postgres = store == Store.POSTGRES ? Optional.of(postgres()) : Optional.empty();
-            return new AppConfig(gateway, brand(), port(), vonage, store, postgres);
+            return new AppConfig(gateway, brand(), port(), vonage, abuseControls(), store, postgres);
         }
 
         private Store store() {
@@ -263,6 +273,48 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
                 throw new ConfigException("VONAGE_TIMEOUT_MS must be whole milliseconds from " + MIN_TIMEOUT.toMillis()
                         + " to " + MAX_TIMEOUT.toMillis() + ", was '" + printable(text) + "'");
             });
+        }
+
+        /**
+         * {@code VERIFY_ABUSE_CONTROLS} ({@code on} by default, or {@code off}) and one count per 10 minutes, or
+         * {@code off}, for each send limit: {@code VERIFY_LIMIT_PER_NUMBER}, {@code VERIFY_LIMIT_PER_CLIENT},
+         * {@code VERIFY_LIMIT_PER_CALLING_CODE}.
+         */
+        private AbuseControlPolicy abuseControls() {
+            String switched = value("VERIFY_ABUSE_CONTROLS").orElse("on").toLowerCase(Locale.ROOT);
+            if (switched.equals("off")) {
+                return AbuseControlPolicy.none();
+            }
+            if (!switched.equals("on")) {
+                throw new ConfigException("VERIFY_ABUSE_CONTROLS must be 'on' or 'off', was '" + printable(switched) + "'");
+            }
+            SendLimitPolicy limits = SendLimitPolicy.defaults()
+                    .withPerNumber(sendLimit("VERIFY_LIMIT_PER_NUMBER", SendLimitPolicy.DEFAULT_PER_NUMBER))
+                    .withPerClient(sendLimit("VERIFY_LIMIT_PER_CLIENT", SendLimitPolicy.DEFAULT_PER_CLIENT))
+                    .withPerCallingCode(sendLimit("VERIFY_LIMIT_PER_CALLING_CODE",
+                            SendLimitPolicy.DEFAULT_PER_CALLING_CODE));
+            return AbuseControlPolicy.defaults().withSendLimits(limits);
+        }
+
+        /** A count of starts per 10 minutes, {@code off} (null), or the default when unset. */
+        private SendLimit sendLimit(String name, SendLimit fallback) {
+            Optional<String> text = value(name);
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            if (text.get().equalsIgnoreCase("off")) {
+                return null;
+            }
+            try {
+                int count = Integer.parseInt(text.get());
+                if (count >= 1 && count <= 1_000_000) {
+                    return SendLimit.of(count, SendLimitPolicy.DEFAULT_WINDOW);
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the one message below
+            }
+            throw new ConfigException(name + " must be a count of starts per 10 minutes from 1 to 1000000, or 'off',"
+                    + " was '" + printable(text.get()) + "'");
         }
 
         /** The setting, stripped; blank counts as unset so {@code PORT=} behaves like no PORT. */

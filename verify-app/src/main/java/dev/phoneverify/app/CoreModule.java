@@ -7,6 +7,7 @@ import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.VerificationGateway;
+import dev.phoneverify.core.service.AbuseControls;
 import dev.phoneverify.core.service.VerificationService;
 import java.time.Clock;
 
@@ -30,8 +31,11 @@ final class CoreModule extends AbstractModule {
     @Singleton
     VerificationService verificationService(VerificationGateway gateway, FlowStore store, VerificationPolicy policy,
                                             Brand brand, Clock clock) {
-        VerificationService service = new VerificationService(gateway, store, policy, brand, clock);
-        service.addListener(new AuditLog());
+        VerificationService service = new VerificationService(gateway, store, policy, brand, clock,
+                AbuseControls.inMemory(config.abuseControls()));
+        AuditLog audit = new AuditLog();
+        service.addListener(audit);
+        service.addAlarmListener(audit);
         return service;
     }
 

@@ -1,5 +1,6 @@
 package dev.phoneverify.app;
 
+import dev.phoneverify.core.domain.AbuseControlPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,7 @@ class FakeGatewayApiTest extends VerificationApiContract {
 
     @Override
     protected RunningApp startApp() {
-        return VerifyApp.start(AppConfig.fake(0));
+        return VerifyApp.start(AppConfig.fake(0).withAbuseControls(AbuseControlPolicy.none()));
     }
 
     @Override

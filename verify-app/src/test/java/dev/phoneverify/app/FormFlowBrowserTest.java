@@ -1,5 +1,6 @@
 package dev.phoneverify.app;
 
+import dev.phoneverify.core.domain.AbuseControlPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -36,7 +37,7 @@ class FormFlowBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        app = VerifyApp.start(AppConfig.fake(0));
+        app = VerifyApp.start(AppConfig.fake(0).withAbuseControls(AbuseControlPolicy.none()));
         base = "http://127.0.0.1:" + app.port();
         profile = Files.createTempDirectory("phone-verify-chromium");
         ChromeOptions options = new ChromeOptions();

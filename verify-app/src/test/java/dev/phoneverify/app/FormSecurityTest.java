@@ -1,5 +1,6 @@
 package dev.phoneverify.app;
 
+import dev.phoneverify.core.domain.AbuseControlPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -21,7 +22,7 @@ class FormSecurityTest {
 
     @BeforeAll
     void start() {
-        app = VerifyApp.start(AppConfig.fake(0));
+        app = VerifyApp.start(AppConfig.fake(0).withAbuseControls(AbuseControlPolicy.none()));
         client = new ApiClient(app.port());
     }
 

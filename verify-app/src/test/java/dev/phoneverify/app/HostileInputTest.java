@@ -1,5 +1,6 @@
 package dev.phoneverify.app;
 
+import dev.phoneverify.core.domain.AbuseControlPolicy;
 import static dev.phoneverify.app.VerificationApiContract.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ class HostileInputTest {
 
     @BeforeAll
     void start() {
-        app = VerifyApp.start(AppConfig.fake(0));
+        app = VerifyApp.start(AppConfig.fake(0).withAbuseControls(AbuseControlPolicy.none()));
         api = new ApiClient(app.port());
     }
 

@@ -30,7 +30,8 @@ class VonageGatewayApiTest extends VerificationApiContract {
                 "VONAGE_API_SECRET", SECRET,
                 "VONAGE_BASE_URL", emulator.baseUri().toString(),
                 "VONAGE_TIMEOUT_MS", "5000",
-                "PORT", "0"), new Properties());
+                "PORT", "0",
+                "VERIFY_ABUSE_CONTROLS", "off"), new Properties());
         return VerifyApp.start(config);
     }
 

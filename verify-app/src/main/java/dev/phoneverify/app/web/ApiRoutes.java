@@ -38,7 +38,7 @@ final class ApiRoutes {
     private void start(Context ctx) {
         JsonNode body = reader.jsonObject(ctx);
         PhoneNumber number = PhoneNumber.parse(RequestReader.requiredText(body, "number"));
-        VerificationFlow flow = service.start(number);
+        VerificationFlow flow = service.start(number, ClientKeys.of(ctx));
         ctx.header("Location", BASE + "/" + flow.id());
         writer.write(ctx, 201, view(flow));
     }

@@ -49,7 +49,7 @@ final class FormRoutes {
     private void start(Context ctx) {
         String number = reader.form(ctx).getOrDefault("number", "");
         try {
-            VerificationFlow flow = service.start(PhoneNumber.parse(number));
+            VerificationFlow flow = service.start(PhoneNumber.parse(number), ClientKeys.of(ctx));
             ctx.redirect("/verify/" + flow.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | VerificationException | GatewayException | StoreUnavailableException e) {
             Problem problem = problem(e);

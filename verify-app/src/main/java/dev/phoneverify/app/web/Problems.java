@@ -11,6 +11,7 @@ import dev.phoneverify.core.service.FlowFinishedException;
 import dev.phoneverify.core.service.FlowNotFoundException;
 import dev.phoneverify.core.service.NoNextStepException;
 import dev.phoneverify.core.service.NumberRejectedException;
+import dev.phoneverify.core.service.RateLimitedException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -55,6 +56,10 @@ final class Problems {
         if (e instanceof NoNextStepException) {
             return Optional.of(new Problem(409, "no-next-step", "No next delivery step",
                     "the last delivery step has already been used; wait for the code or start again later"));
+        }
+        if (e instanceof RateLimitedException limited) {
+            return Optional.of(new Problem(429, "throttled", "Too many requests", limited.getMessage())
+                    .with("limit", limited.limit().name()).retryAfter(limited.retryAfter()));
         }
         if (e instanceof NumberRejectedException rejected) {
             return Optional.of(new Problem(422, "number-rejected", "Number rejected", rejection(rejected.reason())));

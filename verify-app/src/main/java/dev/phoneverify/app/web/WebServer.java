@@ -9,6 +9,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,12 +32,14 @@ public final class WebServer {
     private final ApiRoutes api;
     private final FormRoutes forms;
     private final Optional<DevRoutes> dev;
+    private final VerificationService service;
     private Javalin javalin;
 
     @Inject
     WebServer(WebSettings settings, VerificationService service, Optional<DevConsole> devConsole, Clock clock) {
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.settings = settings;
+        this.service = service;
         this.writer = new JsonWriter(json);
         this.sessions = new BrowserSessions(clock);
         this.reader = new RequestReader(json);
@@ -58,10 +61,19 @@ public final class WebServer {
         api.register(javalin);
         forms.register(javalin);
         dev.ifPresent(routes -> routes.register(javalin));
-        javalin.get("/health", ctx -> writer.write(ctx, 200, Map.of("status", "UP", "gateway", settings.gatewayName())));
+        javalin.get("/health", this::health);
         registerErrorHandling(javalin);
         javalin.start(settings.port());
         return javalin.port();
+    }
+
+    /** Up, on which gateway, and the conversion alarms raised now (a sign of SMS pumping, not of being down). */
+    private void health(Context ctx) {
+        List<Map<String, Object>> alarms = service.raisedConversionAlarms().stream()
+                .map(alarm -> Map.<String, Object>of("callingCode", alarm.callingCode().toString(),
+                        "started", alarm.counts().started(), "verified", alarm.counts().verified()))
+                .toList();
+        writer.write(ctx, 200, Map.of("status", "UP", "gateway", settings.gatewayName(), "conversionAlarms", alarms));
     }
 
     public synchronized void stop() {
