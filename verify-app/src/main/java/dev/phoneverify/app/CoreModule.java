@@ -5,7 +5,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.ConversionStatsStore;
 import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.RateLimitStore;
 import dev.phoneverify.core.port.VerificationGateway;
 import dev.phoneverify.core.service.AbuseControls;
 import dev.phoneverify.core.service.VerificationService;
@@ -30,9 +32,11 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     VerificationService verificationService(VerificationGateway gateway, FlowStore store, VerificationPolicy policy,
-                                            Brand brand, Clock clock) {
+                                            Brand brand, Clock clock, RateLimitStore rateLimits,
+                                            ConversionStatsStore conversions) {
+        // The counters live in whatever stores the store module binds: shared ones on postgres.
         VerificationService service = new VerificationService(gateway, store, policy, brand, clock,
-                AbuseControls.inMemory(config.abuseControls()));
+                new AbuseControls(config.abuseControls(), rateLimits, conversions));
         AuditLog audit = new AuditLog();
         service.addListener(audit);
         service.addAlarmListener(audit);

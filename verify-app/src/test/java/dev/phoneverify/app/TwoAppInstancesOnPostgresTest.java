@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Module;
 import dev.phoneverify.adapter.fake.FakeClock;
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
+import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.domain.PhoneNumber;
+import dev.phoneverify.core.domain.SendLimitPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +22,19 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two app instances, each with its own injector, pool and HTTP port, keep verifications in one PostgreSQL database
- * and talk to one provider (a shared fake, as two production instances share Vonage).
+ * Two app instances, each with its own injector, pool and HTTP port, keep verifications and send limits in one
+ * PostgreSQL database and talk to one provider (a shared fake, as two production instances share Vonage).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoAppInstancesOnPostgresTest {
     private static final int CONCURRENT_CHECKS = 32;
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(200_000);
+    /**
+     * The defaults but the per-client limit: every request here comes from 127.0.0.1, so that limit would tie the
+     * tests together.
+     */
+    private static final AbuseControlPolicy ABUSE_CONTROLS = AbuseControlPolicy.defaults()
+            .withSendLimits(SendLimitPolicy.defaults().withPerClient(null));
 
     /** Static, so JUnit makes it before {@code @BeforeAll} runs. */
     @TempDir
@@ -64,7 +72,7 @@ class TwoAppInstancesOnPostgresTest {
 
     /** What {@code main} wires for VERIFY_STORE=postgres on the fake, with the fake both instances share. */
     private RunningApp startInstance() {
-        AppConfig config = AppConfig.fake(0).withPostgres(database.settings());
+        AppConfig config = AppConfig.fake(0).withAbuseControls(ABUSE_CONTROLS).withPostgres(database.settings());
         List<Module> modules = List.of(new CoreModule(config), new WebModule(), VerifyApp.storeModule(config),
                 new FakeGatewayModule(provider));
         return VerifyApp.start(config, modules);
@@ -125,6 +133,29 @@ class TwoAppInstancesOnPostgresTest {
                     assertThat(answer.text("state")).isEqualTo("VERIFIED");
                 });
         assertThat(apiB.get("/api/verifications/" + id).text("state")).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void aNumbersSendLimitCountsStartsThroughBothInstances() {
+        String number = freshNumber();
+        int limit = SendLimitPolicy.DEFAULT_PER_NUMBER.maxStarts();
+        for (int i = 0; i < limit; i++) {
+            ApiClient api = i % 2 == 0 ? apiA : apiB;
+            String id = started(api, number);
+            // A verified flow lifts the resend cooldown, so only the per-number limit stands in the way.
+            assertThat(check(api, id, codeSentTo(number)).text("outcome")).isEqualTo("CORRECT");
+        }
+        ApiClient next = limit % 2 == 0 ? apiA : apiB;
+
+        ApiClient.Answer refused = next.postJson("/api/verifications", "{\"number\":\"" + number + "\"}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.text("limit")).isEqualTo("PER_NUMBER");
+        assertThat(provider.outboxFor(PhoneNumber.parse(number))).hasSize(limit);
+    }
+
+    private String codeSentTo(String number) {
+        return provider.lastCodeFor(PhoneNumber.parse(number)).orElseThrow();
     }
 
     private static String started(ApiClient api, String number) {
