@@ -47,9 +47,9 @@ public final class JdbcRateLimitStore implements RateLimitStore {
             + "RETURNING count";
     private static final String HELD_UNTIL = "SELECT held_until FROM rate_limit_hold WHERE key = ? AND held_until > ?";
     /*
-     * EscalatingDelay's rule, in SQL so it is decided atomically: the first delay for a new or forgotten hold,
-     * otherwise the previous delay doubled, capped at the maximum. Parameters: key, first (ms), now, forgetAfter
-     * (ms); then now, max (ms), first (ms) for the update.
+     * EscalatingDelay's rule (EscalatingDelay.after), in SQL so it is decided in the same atomic statement: the first
+     * delay for a forgotten hold, otherwise the previous delay doubled, capped at the maximum. Its parameters: now,
+     * max (ms), first (ms). A new key takes the first delay through the INSERT's VALUES.
      */
     private static final String NEXT_DELAY = "CASE WHEN h.forget_at > ? THEN LEAST(h.delay_ms * 2, ?) ELSE ? END";
     private static final String HOLD_UPSERT = "INSERT INTO rate_limit_hold AS h (key, delay_ms, held_until, forget_at) "
