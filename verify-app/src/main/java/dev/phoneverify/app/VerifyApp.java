@@ -66,22 +66,23 @@ public final class VerifyApp {
     static RunningApp start(AppConfig config, List<Module> modules) {
         Injector injector = createInjector(modules);
         StoreMaintenance storeMaintenance = injector.getInstance(StoreMaintenance.class);
-        WebServer server = injector.getInstance(WebServer.class);
-        ExpirySweeper sweeper = new ExpirySweeper(injector.getInstance(VerificationService.class));
-        int port;
         try {
-            port = server.start();
+            WebServer server = injector.getInstance(WebServer.class);
+            ExpirySweeper sweeper = new ExpirySweeper(injector.getInstance(VerificationService.class));
+            int port = server.start();
+            sweeper.start();
+            storeMaintenance.start();
+            String summary = "listening on http://localhost:" + port + "/ with the " + config.gateway().configName()
+                    + " gateway" + providerAddress(config) + storeDescription(config) + ", brand '" + config.brand()
+                    + "'";
+            RunningApp app = new RunningApp(injector, server, sweeper, storeMaintenance, port, summary);
+            LOG.debug("phone-verify {}", summary);
+            return app;
         } catch (RuntimeException e) {
+            // A port already taken, say: the database pool must not outlive the failed start.
             storeMaintenance.close();
             throw e;
         }
-        sweeper.start();
-        storeMaintenance.start();
-        String summary = "listening on http://localhost:" + port + "/ with the " + config.gateway().configName()
-                + " gateway" + providerAddress(config) + storeDescription(config) + ", brand '" + config.brand() + "'";
-        RunningApp app = new RunningApp(injector, server, sweeper, storeMaintenance, port, summary);
-        LOG.debug("phone-verify {}", summary);
-        return app;
     }
 
     /** The one place a gateway and a store are chosen: one module per configuration, no conditions inside modules. */
@@ -98,6 +99,7 @@ public final class VerifyApp {
         return modules;
     }
 
+    /** The store module {@code main} picks for {@code config}; tests that wire the rest themselves use it too. */
     static Module storeModule(AppConfig config) {
         switch (config.store()) {
             case POSTGRES:
