@@ -23,9 +23,11 @@ import java.util.Properties;
  * @param port    the HTTP port; 0 picks a free one
  * @param vonage  Vonage's settings, present exactly when {@code gateway} is {@link Gateway#VONAGE}
  * @param abuseControls send limits, cooldowns and the conversion alarm; all on by default (docs/abuse-controls.md)
+ * @param store   where verifications are kept
+ * @param postgres the database's settings, present exactly when {@code store} is {@link Store#POSTGRES}
  */
 public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageSettings> vonage,
-                        AbuseControlPolicy abuseControls) {
+                        AbuseControlPolicy abuseControls, Store store, Optional<PostgresSettings> postgres) {
     public static final String DEFAULT_BRAND = "phone-verify";
     public static final int DEFAULT_PORT = 8080;
 
@@ -42,6 +44,37 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
         /** The name used in {@code VERIFY_GATEWAY} and in {@code /health}. */
         public String configName() {
             return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Where the app keeps verifications. */
+    public enum Store {
+        /** In this process's memory: the default, for a single instance. */
+        MEMORY,
+        /** In PostgreSQL, shared by every instance that points at the same database. */
+        POSTGRES;
+
+        /** The name used in {@code VERIFY_STORE}. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * How to reach the PostgreSQL database. {@link #toString()} never shows the password.
+     *
+     * @param url a {@code jdbc:postgresql://host:port/database} URL
+     */
+    public record PostgresSettings(String url, String user, String password) {
+        public PostgresSettings {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "PostgresSettings[url=" + url + ", user=" + user + ", password=(redacted)]";
         }
     }
 
@@ -71,20 +104,30 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(vonage, "vonage");
         Objects.requireNonNull(abuseControls, "abuseControls");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(postgres, "postgres");
         if (vonage.isPresent() != (gateway == Gateway.VONAGE)) {
             throw new IllegalArgumentException("Vonage settings go with the vonage gateway, and only with it");
         }
+        if (postgres.isPresent() != (store == Store.POSTGRES)) {
+            throw new IllegalArgumentException("database settings go with the postgres store, and only with it");
+        }
     }
 
-    /** The fake gateway on {@code port}, with the default brand: what tests and a first run use. */
+    /** The fake gateway on {@code port}, with the default brand and the in-memory store: what a first run uses. */
     public static AppConfig fake(int port) {
         return new AppConfig(Gateway.FAKE, new Brand(DEFAULT_BRAND), port, Optional.empty(),
-                AbuseControlPolicy.defaults());
+                AbuseControlPolicy.defaults(), Store.MEMORY, Optional.empty());
     }
 
     /** These settings with other abuse controls; {@link AbuseControlPolicy#none()} turns them off. */
     public AppConfig withAbuseControls(AbuseControlPolicy policy) {
-        return new AppConfig(gateway, brand, port, vonage, policy);
+        return new AppConfig(gateway, brand, port, vonage, policy, store, postgres);
+    }
+
+    /** The same settings, keeping verifications and send limits in the PostgreSQL database {@code database}. */
+    public AppConfig withPostgres(PostgresSettings database) {
+        return new AppConfig(gateway, brand, port, vonage, abuseControls, Store.POSTGRES, Optional.of(database));
     }
 
     /** Reads the process's environment, overridden by its system properties. */
@@ -116,7 +159,42 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
         AppConfig read() {
             Gateway gateway = gateway();
             Optional<VonageSettings> vonage = gateway == Gateway.VONAGE ? Optional.of(vonage()) : Optional.empty();
-            return new AppConfig(gateway, brand(), port(), vonage, abuseControls());
+            Store store = store();
+            Optional<PostgresSettings> postgres = store == Store.POSTGRES ? Optional.of(postgres()) : Optional.empty();
+            return new AppConfig(gateway, brand(), port(), vonage, abuseControls(), store, postgres);
+        }
+
+        private Store store() {
+            Optional<String> chosen = value("VERIFY_STORE");
+            if (chosen.isEmpty()) {
+                // Running several instances on private memory stores would quietly break cross-instance checks.
+                if (value("VERIFY_DB_URL").isPresent()) {
+                    throw new ConfigException("VERIFY_DB_URL is set but VERIFY_STORE is not; set VERIFY_STORE=postgres"
+                            + " to keep verifications in that database, or unset VERIFY_DB_URL");
+                }
+                return Store.MEMORY;
+            }
+            for (Store store : Store.values()) {
+                if (store.configName().equalsIgnoreCase(chosen.get())) {
+                    return store;
+                }
+            }
+            throw new ConfigException("VERIFY_STORE must be 'memory' or 'postgres', was '" + printable(chosen.get())
+                    + "'");
+        }
+
+        private PostgresSettings postgres() {
+            String url = value("VERIFY_DB_URL").orElseThrow(() -> new ConfigException(
+                    "VERIFY_DB_URL is not set; the postgres store needs VERIFY_DB_URL and VERIFY_DB_USER"));
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new ConfigException("VERIFY_DB_URL must be a jdbc:postgresql://host:port/database URL, was '"
+                        + printable(url) + "'");
+            }
+            String user = value("VERIFY_DB_USER").orElseThrow(() -> new ConfigException(
+                    "VERIFY_DB_USER is not set; the postgres store needs VERIFY_DB_URL and VERIFY_DB_USER"));
+            // No password is a valid choice for a server that trusts this host (or reads ~/.pgpass).
+            String password = settings.getOrDefault("VERIFY_DB_PASSWORD", "");
+            return new PostgresSettings(url, user, password);
         }
 
         private Gateway gateway() {

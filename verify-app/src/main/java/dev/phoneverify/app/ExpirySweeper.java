@@ -1,5 +1,6 @@
 package dev.phoneverify.app;
 
+import dev.phoneverify.core.port.StoreUnavailableException;
 import dev.phoneverify.core.service.VerificationService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,9 @@ final class ExpirySweeper implements AutoCloseable {
     private void sweep() {
         try {
             service.expireDue(BATCH);
+        } catch (StoreUnavailableException e) {
+            // During a database outage this fails every second; the requests' 503s tell the story, the trace adds nothing.
+            LOG.warn("expiring due verifications failed: {}", e.getMessage());
         } catch (RuntimeException e) {
             // A failed sweep must not cancel the schedule; the next one tries again.
             LOG.warn("expiring due verifications failed", e);

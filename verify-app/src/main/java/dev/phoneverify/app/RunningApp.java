@@ -9,18 +9,21 @@ public final class RunningApp implements AutoCloseable {
     private final Injector injector;
     private final WebServer server;
     private final ExpirySweeper sweeper;
+    private final StoreMaintenance storeMaintenance;
     private final int port;
     private final String summary;
 
-    RunningApp(Injector injector, WebServer server, ExpirySweeper sweeper, int port, String summary) {
+    RunningApp(Injector injector, WebServer server, ExpirySweeper sweeper, StoreMaintenance storeMaintenance,
+               int port, String summary) {
         this.injector = injector;
         this.server = server;
         this.sweeper = sweeper;
+        this.storeMaintenance = storeMaintenance;
         this.port = port;
         this.summary = summary;
     }
 
-    /** One line for the console: address, gateway (and its URL), brand; never a secret. */
+    /** One line for the console: address, gateway (and its URL), store, brand; never a secret. */
     public String summary() {
         return summary;
     }
@@ -38,9 +41,11 @@ public final class RunningApp implements AutoCloseable {
         return injector;
     }
 
+    /** Stops taking requests first, then the background work, then the store beneath them. */
     @Override
     public void close() {
-        sweeper.close();
         server.stop();
+        sweeper.close();
+        storeMaintenance.close();
     }
 }

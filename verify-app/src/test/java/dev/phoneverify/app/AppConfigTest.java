@@ -30,6 +30,27 @@ class AppConfigTest {
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.brand().value()).isEqualTo("phone-verify");
         assertThat(config.vonage()).isEmpty();
+        assertThat(config.store()).isEqualTo(AppConfig.Store.MEMORY);
+        assertThat(config.postgres()).isEmpty();
+    }
+
+    @Test
+    void thePostgresStoreReadsTheDatabaseSettingsAndNeverShowsThePassword() {
+        AppConfig config = read(Map.of("VERIFY_STORE", "postgres", "VERIFY_DB_URL", "jdbc:postgresql://db:5432/verify",
+                "VERIFY_DB_USER", "verify", "VERIFY_DB_PASSWORD", "s3cret"));
+
+        assertThat(config.store()).isEqualTo(AppConfig.Store.POSTGRES);
+        assertThat(config.postgres()).contains(
+                new AppConfig.PostgresSettings("jdbc:postgresql://db:5432/verify", "verify", "s3cret"));
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aDatabaseWithoutAPasswordIsAllowedForTrustedLogins() {
+        AppConfig config = read(Map.of("VERIFY_STORE", "postgres", "VERIFY_DB_URL", "jdbc:postgresql://db/verify",
+                "VERIFY_DB_USER", "verify"));
+
+        assertThat(config.postgres().orElseThrow().password()).isEmpty();
     }
 
     @Test
@@ -81,5 +102,13 @@ class AppConfigTest {
                 "VONAGE_TIMEOUT_MS");
         assertRefused(Map.of("VERIFY_BRAND", "a brand name that is far too long"), "VERIFY_BRAND");
         assertRefused(Map.of("PORT", "1\n2"), "PORT");
+        assertRefused(Map.of("VERIFY_STORE", "redis"), "VERIFY_STORE must be 'memory' or 'postgres', was 'redis'");
+        assertRefused(Map.of("VERIFY_STORE", "postgres"), "VERIFY_DB_URL is not set");
+        assertRefused(Map.of("VERIFY_STORE", "postgres", "VERIFY_DB_URL", "jdbc:mysql://db/verify",
+                "VERIFY_DB_USER", "verify"), "VERIFY_DB_URL must be a jdbc:postgresql://host:port/database URL");
+        assertRefused(Map.of("VERIFY_STORE", "postgres", "VERIFY_DB_URL", "jdbc:postgresql://db/verify"),
+                "VERIFY_DB_USER is not set");
+        assertRefused(Map.of("VERIFY_DB_URL", "jdbc:postgresql://db/verify"),
+                "VERIFY_DB_URL is set but VERIFY_STORE is not");
     }
 }

@@ -3,7 +3,10 @@ package dev.phoneverify.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +15,7 @@ class MainTest {
 
     @Test
     void aBadSettingPrintsOneLineAndExitsWith2() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                new File(System.getProperty("java.home"), "bin/java").getPath(),
-                "-cp", System.getProperty("java.class.path"), VerifyApp.class.getName());
-        builder.environment().put("PORT", "not-a-port");
-        Process process = builder.start();
+        Process process = startMain(Map.of("PORT", "not-a-port"));
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -26,10 +25,41 @@ class MainTest {
     }
 
     @Test
+    void anUnreachableDatabasePrintsOneLineAndExitsWith2() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/verify";
+        Process process = startMain(Map.of("PORT", "0", "VERIFY_STORE", "postgres", "VERIFY_DB_URL", url,
+                "VERIFY_DB_USER", "verify", "VERIFY_DB_PASSWORD", "s3cret-password"));
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(stderr).startsWith("phone-verify: cannot connect to the flow database " + url + " as verify: ")
+                .contains("refused")
+                .doesNotContain("s3cret-password")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void theStartLineNamesGatewayAddressAndBrandButNoSecret() {
         try (RunningApp app = VerifyApp.start(AppConfig.fake(0))) {
             assertThat(app.summary()).isEqualTo("listening on http://localhost:" + app.port()
                     + "/ with the fake gateway, brand 'phone-verify'");
+        }
+    }
+
+    /** Runs {@code main} in a JVM of its own, with {@code settings} added to this process's environment. */
+    private static Process startMain(Map<String, String> settings) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                new File(System.getProperty("java.home"), "bin/java").getPath(),
+                "-cp", System.getProperty("java.class.path"), VerifyApp.class.getName());
+        builder.environment().putAll(settings);
+        return builder.start();
+    }
+
+    /** A port nothing listens on: one that was free a moment ago. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

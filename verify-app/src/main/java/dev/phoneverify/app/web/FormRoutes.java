@@ -6,6 +6,7 @@ import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.port.GatewayException;
+import dev.phoneverify.core.port.StoreUnavailableException;
 import dev.phoneverify.core.service.CheckResult;
 import dev.phoneverify.core.service.FlowFinishedException;
 import dev.phoneverify.core.service.FlowNotFoundException;
@@ -50,7 +51,7 @@ final class FormRoutes {
         try {
             VerificationFlow flow = service.start(PhoneNumber.parse(number), ClientKeys.of(ctx));
             ctx.redirect("/verify/" + flow.id(), HttpStatus.SEE_OTHER);
-        } catch (InvalidInputException | VerificationException | GatewayException e) {
+        } catch (InvalidInputException | VerificationException | GatewayException | StoreUnavailableException e) {
             Problem problem = problem(e);
             ctx.html(pages.start(sessions.tokenFor(ctx), Optional.of(problem.detail()), number));
             status(ctx, problem);
@@ -85,7 +86,7 @@ final class FormRoutes {
             } else {
                 ctx.redirect("/verify/" + id.get(), HttpStatus.SEE_OTHER);
             }
-        } catch (InvalidInputException | VerificationException | GatewayException e) {
+        } catch (InvalidInputException | VerificationException | GatewayException | StoreUnavailableException e) {
             refused(ctx, id.get(), e);
         }
     }
@@ -99,7 +100,7 @@ final class FormRoutes {
         try {
             command.apply(id.get());
             ctx.redirect("/verify/" + id.get() + query, HttpStatus.SEE_OTHER);
-        } catch (VerificationException | GatewayException e) {
+        } catch (VerificationException | GatewayException | StoreUnavailableException e) {
             refused(ctx, id.get(), e);
         }
     }

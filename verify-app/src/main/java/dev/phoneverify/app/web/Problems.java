@@ -4,6 +4,7 @@ import dev.phoneverify.core.domain.IllegalTransitionException;
 import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.StartOutcome.RejectionReason;
+import dev.phoneverify.core.port.StoreUnavailableException;
 import dev.phoneverify.core.service.CancelNotPermittedException;
 import dev.phoneverify.core.service.ConcurrentVerificationException;
 import dev.phoneverify.core.service.FlowFinishedException;
@@ -21,6 +22,8 @@ import java.util.Optional;
 final class Problems {
     /** What a caller is asked to wait when the provider throttled without saying how long. */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    /** What a caller is asked to wait when the store is down: about one connection timeout, so retries do not pile up. */
+    static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(3);
 
     private Problems() {
     }
@@ -63,6 +66,11 @@ final class Problems {
         }
         if (e instanceof GatewayException gateway) {
             return Optional.of(gatewayProblem(gateway));
+        }
+        if (e instanceof StoreUnavailableException) {
+            return Optional.of(new Problem(503, "store-unavailable", "Verification store unavailable",
+                    "verifications cannot be read or saved right now; nothing changed, try again shortly")
+                    .retryAfter(STORE_RETRY_AFTER));
         }
         return Optional.empty();
     }

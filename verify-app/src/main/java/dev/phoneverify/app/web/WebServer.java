@@ -104,7 +104,7 @@ public final class WebServer {
             if (problem.isEmpty()) {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             } else if (problem.get().status() >= 500) {
-                LOG.warn("verification provider failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                LOG.warn("{} on {} {}: {}", problem.get().slug(), ctx.method(), ctx.path(), e.getMessage());
             }
             writer.problem(ctx, problem.orElseGet(Problems::internalError));
         });

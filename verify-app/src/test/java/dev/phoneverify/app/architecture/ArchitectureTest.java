@@ -31,6 +31,7 @@ class ArchitectureTest {
     private static final String CORE = "dev.phoneverify.core..";
     private static final String FAKE_ADAPTER = "dev.phoneverify.adapter.fake..";
     private static final String VONAGE_ADAPTER = "dev.phoneverify.adapter.vonage..";
+    private static final String JDBC_STORE = "dev.phoneverify.store.jdbc..";
 
     @ArchTest
     static final ArchRule core_depends_only_on_the_jdk_and_itself = classes()
@@ -64,6 +65,25 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage(VONAGE_ADAPTER)
             .should().dependOnClassesThat().resideInAPackage("com.vonage..")
             .because("the port speaks only core types; Vonage types never leave verify-adapter-vonage");
+
+    @ArchTest
+    static final ArchRule store_adapter_does_not_depend_on_gateway_adapters = noClasses()
+            .that().resideInAPackage(JDBC_STORE)
+            .should().dependOnClassesThat().resideInAnyPackage(FAKE_ADAPTER, VONAGE_ADAPTER)
+            .because("an adapter never imports another adapter; a store works with whatever gateway the app chose");
+
+    @ArchTest
+    static final ArchRule gateway_adapters_do_not_depend_on_the_store_adapter = noClasses()
+            .that().resideInAnyPackage(FAKE_ADAPTER, VONAGE_ADAPTER)
+            .should().dependOnClassesThat().resideInAPackage(JDBC_STORE)
+            .because("an adapter never imports another adapter; a gateway works with whatever store the app chose");
+
+    @ArchTest
+    static final ArchRule database_types_stay_in_the_jdbc_store = noClasses()
+            .that().resideOutsideOfPackage(JDBC_STORE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "com.zaxxer..", "org.flywaydb..")
+            .because("the store ports speak only core types; the driver, the pool and the migrations never leave"
+                    + " verify-store-jdbc");
 
     @ArchTest
     static final ArchRule no_field_injection = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;

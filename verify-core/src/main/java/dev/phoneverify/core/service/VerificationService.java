@@ -17,6 +17,7 @@ import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
+import dev.phoneverify.core.port.StoreUnavailableException;
 import dev.phoneverify.core.port.VerificationGateway;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,6 +125,7 @@ public final class VerificationService {
      * @throws NumberRejectedException         the provider will not send to this number
      * @throws ConcurrentVerificationException the number already has a verification in flight
      * @throws GatewayException                the provider could not be asked; nothing was started here
+     * @throws StoreUnavailableException      the flow could not be stored; a retry adopts the code already sent
      */
     public VerificationFlow start(PhoneNumber number, ClientKey client) {
         return start(number, Optional.of(Objects.requireNonNull(client, "client")));
@@ -137,7 +139,7 @@ public final class VerificationService {
             outcome = gateway.start(new StartRequest(number, brand, policy.codeLength()));
         } catch (GatewayException e) {
             if (e.reason() != GatewayException.Reason.MISCONFIGURED && e.reason() != GatewayException.Reason.THROTTLED) {
-                rememberLostStart(number);
+                rememberLostStart(number, clock.instant());
             }
             throw e;
         }
@@ -146,7 +148,7 @@ public final class VerificationService {
             lostStarts.remove(number);
             VerificationFlow flow = VerificationFlow.started(FlowId.random(), number, started.requestId(),
                     started.channel(), now, started.requestEndsAt(), policy);
-            store.insert(flow);
+            insertSent(flow, now);
             log(flow, "started");
             publish(List.of(new VerificationEvent.Started(flow, now)));
             return flow;
@@ -157,7 +159,7 @@ public final class VerificationService {
                 // The provider only tells the first channel in the answer we lost; its default plan starts by SMS.
                 VerificationFlow flow = VerificationFlow.started(FlowId.random(), number, concurrent.inFlight(),
                         Channel.SMS, lostAt, lostAt.plus(policy.maxLifetime()), policy);
-                store.insert(flow);
+                insertSent(flow, lostAt);
                 log(flow, "adopted the request of a start whose answer was lost");
                 publish(List.of(new VerificationEvent.Started(flow, now)));
                 return flow;
@@ -403,14 +405,28 @@ public final class VerificationService {
                 + MAX_UPDATE_RETRIES + " tries");
     }
 
-    private void rememberLostStart(PhoneNumber number) {
+    /**
+     * Stores a new flow whose code the provider sent at {@code sentAt}. If the store fails, the start is remembered
+     * as lost: a retry will hear "concurrent verification" and must adopt that request rather than refuse the number
+     * until it expires.
+     */
+    private void insertSent(VerificationFlow flow, Instant sentAt) {
+        try {
+            store.insert(flow);
+        } catch (StoreUnavailableException e) {
+            rememberLostStart(flow.number(), sentAt);
+            throw e;
+        }
+    }
+
+    private void rememberLostStart(PhoneNumber number, Instant at) {
         Instant now = clock.instant();
         if (lostStarts.size() >= MAX_REMEMBERED_LOST_STARTS) {
             Instant stale = now.minus(policy.maxLifetime());
-            lostStarts.values().removeIf(at -> at.isBefore(stale));
+            lostStarts.values().removeIf(lostAt -> lostAt.isBefore(stale));
         }
         if (lostStarts.size() < MAX_REMEMBERED_LOST_STARTS) {
-            lostStarts.put(number, now);
+            lostStarts.put(number, at);
         }
     }
 

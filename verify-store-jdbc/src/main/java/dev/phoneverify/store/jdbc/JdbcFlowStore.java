@@ -7,6 +7,7 @@ import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

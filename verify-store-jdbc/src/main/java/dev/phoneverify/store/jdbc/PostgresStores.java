@@ -72,6 +72,16 @@ public final class PostgresStores implements AutoCloseable {
         return new JdbcFlowStore(pool, clock);
     }
 
+    /** A send-limit store shared by every instance on this database. */
+    public JdbcRateLimitStore rateLimitStore() {
+        return new JdbcRateLimitStore(pool);
+    }
+
+    /** A conversion-stats store with {@link JdbcConversionStatsStore#DEFAULT_RETENTION}. */
+    public JdbcConversionStatsStore conversionStatsStore(Clock clock) {
+        return new JdbcConversionStatsStore(pool, clock);
+    }
+
     /** The pool, for an app that keeps more of its own data in the same database. */
     public DataSource dataSource() {
         return pool;

@@ -10,6 +10,7 @@ import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.StoreUnavailableException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;

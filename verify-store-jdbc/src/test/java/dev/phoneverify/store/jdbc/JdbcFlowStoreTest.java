@@ -9,14 +9,12 @@ import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationFlow;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +60,7 @@ class JdbcFlowStoreTest {
 
         try (PostgresStores restarted = PostgresStores.connect(empty)) {
             assertThat(restarted.flowStore(CLOCK).find(kept.id())).contains(kept);
-            assertThat(appliedMigrations(restarted)).containsExactly("1 verification flows");
+            assertThat(appliedMigrations(restarted)).containsExactly("1 verification flows", "2 abuse controls");
         }
     }
 
@@ -117,32 +115,8 @@ class JdbcFlowStoreTest {
         assertThat(planOf(JdbcFlowStore.PURGE_ABANDONED)).contains("verification_flow_pending_by_expiry");
     }
 
-    /**
-     * The plan PostgreSQL would choose with sequential scans ruled out: it names a partial index only if the
-     * statement's condition implies the index's, that is if the statement can avoid every other row. (On a
-     * nearly empty table the planner would rightly prefer a sequential scan, so ruling it out is the test.)
-     */
     private static String planOf(String sql) throws SQLException {
-        try (Connection connection = stores.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("SET LOCAL enable_seqscan = off");
-            }
-            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
-                explain.setObject(1, OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC));
-                explain.setInt(2, 100);
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet lines = explain.executeQuery()) {
-                    while (lines.next()) {
-                        plan.append(lines.getString(1)).append('\n');
-                    }
-                }
-                assertThat(plan.toString()).doesNotContain("Seq Scan");
-                return plan.toString();
-            } finally {
-                connection.rollback();
-            }
-        }
+        return QueryPlans.planOf(stores.dataSource(), sql, NOW);
     }
 
     private static List<String> appliedMigrations(PostgresStores stores) throws SQLException {

@@ -1,0 +1,84 @@
+package dev.phoneverify.app;
+
+import com.google.inject.PrivateModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.phoneverify.core.port.ConversionStatsStore;
+import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.RateLimitStore;
+import dev.phoneverify.store.jdbc.DatabaseSettings;
+import dev.phoneverify.store.jdbc.JdbcConversionStatsStore;
+import dev.phoneverify.store.jdbc.JdbcFlowStore;
+import dev.phoneverify.store.jdbc.JdbcRateLimitStore;
+import dev.phoneverify.store.jdbc.PostgresStores;
+import java.time.Clock;
+
+/**
+ * Keeps verifications and abuse-control counters in PostgreSQL, shared by every instance pointed at the same
+ * database, so a code sent through one instance checks through another and send limits count across all of them.
+ * The pool and the JDBC stores stay private to this module; only the core's ports and the {@link StoreMaintenance}
+ * that purges old rows and closes the pool are exposed. Connecting happens when the injector is built, so an unreachable
+ * database stops start-up.
+ */
+final class PostgresStoreModule extends PrivateModule {
+    private final AppConfig.PostgresSettings settings;
+
+    PostgresStoreModule(AppConfig.PostgresSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void configure() {
+        expose(FlowStore.class);
+        expose(RateLimitStore.class);
+        expose(ConversionStatsStore.class);
+        expose(StoreMaintenance.class);
+    }
+
+    /** @throws dev.phoneverify.store.jdbc.StoreStartupException the database is unreachable or cannot be migrated */
+    @Provides
+    @Singleton
+    PostgresStores stores() {
+        return PostgresStores.connect(DatabaseSettings.of(settings.url(), settings.user(), settings.password()));
+    }
+
+    @Provides
+    @Singleton
+    JdbcFlowStore jdbcFlowStore(PostgresStores stores, Clock clock) {
+        return stores.flowStore(clock);
+    }
+
+    @Provides
+    FlowStore flowStore(JdbcFlowStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    JdbcRateLimitStore jdbcRateLimitStore(PostgresStores stores) {
+        return stores.rateLimitStore();
+    }
+
+    @Provides
+    RateLimitStore rateLimitStore(JdbcRateLimitStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    JdbcConversionStatsStore jdbcConversionStatsStore(PostgresStores stores, Clock clock) {
+        return stores.conversionStatsStore(clock);
+    }
+
+    @Provides
+    ConversionStatsStore conversionStatsStore(JdbcConversionStatsStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    StoreMaintenance maintenance(PostgresStores stores, JdbcFlowStore flows, JdbcRateLimitStore limits,
+                                 JdbcConversionStatsStore conversions, Clock clock) {
+        return new PostgresMaintenance(stores, flows, limits, conversions, clock);
+    }
+}
