@@ -1,5 +1,6 @@
 package dev.phoneverify.core.domain;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -8,7 +9,13 @@ import java.util.HexFormat;
  */
 public record FlowId(String value) {
     private static final int LENGTH = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+    /**
+     * One strong generator per thread. SHA1PRNG seeds itself from the operating system on first use, then draws in
+     * user space; a shared default NativePRNG reads the kernel's pool under one JVM-wide lock on every id, which
+     * cost more than the rest of starting a flow and serialized concurrent starts.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(FlowId::strongRandom);
 
     public FlowId {
         if (value == null || value.length() != LENGTH) {
@@ -30,8 +37,16 @@ public record FlowId(String value) {
     /** A fresh random id. */
     public static FlowId random() {
         byte[] bytes = new byte[LENGTH / 2];
-        RANDOM.nextBytes(bytes);
-        return new FlowId(HexFormat.of().formatHex(bytes));
+        RANDOM.get().nextBytes(bytes);
+        return new FlowId(HEX.formatHex(bytes));
+    }
+
+    private static SecureRandom strongRandom() {
+        try {
+            return SecureRandom.getInstance("SHA1PRNG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK's SHA1PRNG secure random is missing", e);
+        }
     }
 
     @Override
