@@ -364,7 +364,9 @@ public final class FakeVerificationGateway implements VerificationGateway {
         faults.clear();
         fixedCodes.clear();
         fixedCodes.putAll(configuredFixedCodes);
-        codeRandom = codeSeed == null ? strongRandom() : new Random(codeSeed);
+        // Unseeded codes share the id generator: SHA1PRNG hands out 20 bytes per hash, so a 16-byte request id and
+        // the code's 4 bytes come from one hash instead of one each.
+        codeRandom = codeSeed == null ? idRandom : new Random(codeSeed);
     }
 
     /** Runs one port call under the lock, after time caught up, with any scripted fault applied. */
