@@ -397,9 +397,9 @@ public final class FakeVerificationGateway implements VerificationGateway {
         }
         lastNow = now;
         // Only requests in progress are on the timeline: finish() takes a request off it.
-        while (!timeline.isEmpty() && !timeline.peek().dueAt.isAfter(now)) {
+        while (!timeline.isEmpty() && timeline.peek().isDueBy(now)) {
             SimulatedRequest request = timeline.poll();
-            Instant dueAt = request.dueAt;
+            Instant dueAt = request.dueAt();
             if (request.atLastEvent()) {
                 finish(request, RequestStatus.EXPIRED, dueAt);
             } else {

@@ -42,7 +42,8 @@ final class Timeline {
 
     /** Puts {@code request} at {@code at}, or moves it there if it is already scheduled. */
     void schedule(SimulatedRequest request, Instant at, long sequence) {
-        request.dueAt = at;
+        request.dueSecond = at.getEpochSecond();
+        request.dueNano = at.getNano();
         request.dueSequence = sequence;
         int slot = request.timelineSlot;
         if (slot < 0) {
@@ -123,7 +124,12 @@ final class Timeline {
     }
 
     private static boolean before(SimulatedRequest a, SimulatedRequest b) {
-        int byTime = a.dueAt.compareTo(b.dueAt);
-        return byTime != 0 ? byTime < 0 : a.dueSequence < b.dueSequence;
+        if (a.dueSecond != b.dueSecond) {
+            return a.dueSecond < b.dueSecond;
+        }
+        if (a.dueNano != b.dueNano) {
+            return a.dueNano < b.dueNano;
+        }
+        return a.dueSequence < b.dueSequence;
     }
 }
