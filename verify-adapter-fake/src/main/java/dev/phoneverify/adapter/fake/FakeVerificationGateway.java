@@ -56,6 +56,12 @@ public final class FakeVerificationGateway implements VerificationGateway {
     private static final System.Logger LOG = System.getLogger(FakeVerificationGateway.class.getName());
     private static final HexFormat HEX = HexFormat.of();
     private static final HexFormat EVENT_ID_HEX = HexFormat.of().withUpperCase();
+    /**
+     * Request ids are drawn before taking the lock, from one generator per thread, so concurrent callers do not
+     * queue behind each other's hashing; only the uniqueness check runs under the lock.
+     */
+    private static final ThreadLocal<SecureRandom> ID_RANDOM =
+            ThreadLocal.withInitial(FakeVerificationGateway::strongRandom);
 
     private final FakeClock clock;
     private final StartOptions defaultOptions;
@@ -66,7 +72,6 @@ public final class FakeVerificationGateway implements VerificationGateway {
 
     private final Object lock = new Object();
     // Everything below is guarded by lock.
-    private final SecureRandom idRandom = strongRandom();
     private RandomGenerator codeRandom;
     private final Map<RequestId, SimulatedRequest> requests = new HashMap<>();
     private final Map<PhoneNumber, SimulatedRequest> inFlight = new HashMap<>();
@@ -115,6 +120,7 @@ public final class FakeVerificationGateway implements VerificationGateway {
     public StartOutcome start(StartRequest request, StartOptions options) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
+        RequestId candidateId = randomRequestId();
         return call(Operation.START, now -> {
             NumberRule rule = faults.ruleFor(request.number());
             if (rule == NumberRule.THROTTLED) {
@@ -127,7 +133,7 @@ public final class FakeVerificationGateway implements VerificationGateway {
             if (current != null) {
                 return new StartOutcome.ConcurrentVerification(current.id);
             }
-            SimulatedRequest started = new SimulatedRequest(newRequestId(), request.number(), request.brand(),
+            SimulatedRequest started = new SimulatedRequest(unusedRequestId(candidateId), request.number(), request.brand(),
                     request.codeLength(), options, now);
             issuePin(started, now);
             deliver(started, now);
@@ -364,9 +370,7 @@ public final class FakeVerificationGateway implements VerificationGateway {
         faults.clear();
         fixedCodes.clear();
         fixedCodes.putAll(configuredFixedCodes);
-        // Unseeded codes share the id generator: SHA1PRNG hands out 20 bytes per hash, so a 16-byte request id and
-        // the code's 4 bytes come from one hash instead of one each.
-        codeRandom = codeSeed == null ? idRandom : new Random(codeSeed);
+        codeRandom = codeSeed == null ? strongRandom() : new Random(codeSeed);
     }
 
     /** Runs one port call under the lock, after time caught up, with any scripted fault applied. */
@@ -496,13 +500,18 @@ public final class FakeVerificationGateway implements VerificationGateway {
         }
     }
 
-    private RequestId newRequestId() {
+    private static RequestId randomRequestId() {
         byte[] bytes = new byte[16];
-        RequestId id;
-        do {
-            idRandom.nextBytes(bytes);
-            id = new RequestId(HEX.formatHex(bytes));
-        } while (requests.containsKey(id));
+        ID_RANDOM.get().nextBytes(bytes);
+        return new RequestId(HEX.formatHex(bytes));
+    }
+
+    /** {@code candidate}, or a fresh id in the (astronomically unlikely) case that it is taken. */
+    private RequestId unusedRequestId(RequestId candidate) {
+        RequestId id = candidate;
+        while (requests.containsKey(id)) {
+            id = randomRequestId();
+        }
         return id;
     }
 
