@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds verify-bench and runs every measurement of issue 6 in one go: the JMH benchmarks (throughput and
+# allocation, 1 and 2 threads), the memory footprint, and the load test of the app's JSON API, then prints the
+# Performance table. Results land in verify-bench/results/.
+#
+#   verify-bench/run.sh            full run: the iterations set on each benchmark (about 10 minutes)
+#   verify-bench/run.sh --quick    few iterations (under 5 minutes), for a first look or a noisy machine
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=false
+if [[ "${1:-}" == "--quick" ]]; then
+  quick=true
+fi
+
+mvn -B -q -pl verify-bench -am package -DskipTests
+jar=verify-bench/target/benchmarks.jar
+out=verify-bench/results
+mkdir -p "$out"
+
+if $quick; then
+  in_memory=(-f 1 -wi 2 -i 3 -w 1s -r 2s)
+  # The SDK's stack (Apache HttpClient, Jackson) needs longer to warm up than the in-memory paths.
+  over_http=(-f 1 -wi 4 -i 3 -w 2s -r 2s)
+  load=(20000 30)
+else
+  in_memory=()
+  over_http=()
+  load=(100000 60)
+fi
+
+# Each ratio's two sides run in the same JMH invocation, one after the other, on the same machine state.
+java -jar "$jar" 'FloorBenchmark|FakeBenchmark' "${in_memory[@]}" -prof gc -rf json -rff "$out/in-memory.json"
+java -jar "$jar" 'VonageBenchmark' "${over_http[@]}" -prof gc -rf json -rff "$out/over-http.json"
+java -Xmx4g -cp "$jar" dev.phoneverify.bench.MemoryFootprint | tee "$out/memory.txt"
+java -cp "$jar" dev.phoneverify.bench.PerformanceReport "$out/in-memory.json" "$out/over-http.json" \
+  | tee "$out/table.md"
