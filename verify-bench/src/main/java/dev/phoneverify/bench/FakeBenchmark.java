@@ -11,6 +11,7 @@ import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
 import dev.phoneverify.core.service.CheckResult;
+import dev.phoneverify.core.service.AbuseControls;
 import dev.phoneverify.core.service.VerificationService;
 import dev.phoneverify.core.store.InMemoryFlowStore;
 import java.time.Duration;
@@ -60,10 +61,12 @@ public class FakeBenchmark {
             // Real time moves on, so a zero retention window lets finished requests go at the next call.
             FakeClock clock = FakeClock.followingSystemTime();
             fake = FakeVerificationGateway.builder().clock(clock).retention(Duration.ZERO).build();
+            // Abuse controls off: the benchmark starts many flows per second for a few numbers.
             service = new VerificationService(fake, new InMemoryFlowStore(clock, Duration.ZERO),
-                    VerificationPolicy.defaults(), BRAND, clock);
+                    VerificationPolicy.defaults(), BRAND, clock, AbuseControls.none());
             serviceOnInstantGateway = new VerificationService(new InstantGateway(clock, n -> Duration.ofMinutes(5)),
-                    new InMemoryFlowStore(clock, Duration.ZERO), VerificationPolicy.defaults(), BRAND, clock);
+                    new InMemoryFlowStore(clock, Duration.ZERO), VerificationPolicy.defaults(), BRAND, clock,
+                    AbuseControls.none());
         }
     }
 

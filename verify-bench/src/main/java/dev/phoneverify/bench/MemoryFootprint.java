@@ -8,6 +8,7 @@ import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.port.StartRequest;
+import dev.phoneverify.core.service.AbuseControls;
 import dev.phoneverify.core.service.VerificationService;
 import dev.phoneverify.core.store.InMemoryFlowStore;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class MemoryFootprint {
         InstantGateway gateway = new InstantGateway(clock, n -> n % 100 == 0 ? SHORT_LIFE : LONG_LIFE);
         CountingFlowStore store = new CountingFlowStore(new InMemoryFlowStore(clock));
         VerificationService service = new VerificationService(gateway, store, VerificationPolicy.defaults(),
-                new Brand("Bench"), clock);
+                new Brand("Bench"), clock, AbuseControls.none());
 
         long before = HeapMeter.usedAfterFullGc();
         for (int i = 0; i < count; i++) {

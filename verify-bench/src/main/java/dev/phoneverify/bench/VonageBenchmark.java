@@ -16,6 +16,7 @@ import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.service.AbuseControls;
 import dev.phoneverify.core.service.CheckResult;
 import dev.phoneverify.core.service.VerificationService;
 import dev.phoneverify.core.store.InMemoryFlowStore;
@@ -72,8 +73,9 @@ public class VonageBenchmark {
             emulator = VerifyEmulator.start(fake, new InetSocketAddress("127.0.0.1", 0), KEY, SECRET);
             VonageVerificationGateway adapter = new VonageVerificationGateway(VonageConfig.builder()
                     .apiKey(KEY).apiSecret(SECRET).baseUri(emulator.baseUri()).build());
+            // Abuse controls off: the benchmark starts many flows per second for a few numbers.
             service = new VerificationService(adapter, new InMemoryFlowStore(clock, Duration.ZERO),
-                    VerificationPolicy.defaults(), BRAND, clock);
+                    VerificationPolicy.defaults(), BRAND, clock, AbuseControls.none());
             rawSdk = VonageClient.builder().apiKey(KEY).apiSecret(SECRET)
                     .httpConfig(HttpConfig.builder().apiBaseUri(emulator.baseUri().toString()).build())
                     .build().getVerifyClient();

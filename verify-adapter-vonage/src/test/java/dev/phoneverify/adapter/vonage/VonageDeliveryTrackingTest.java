@@ -2,6 +2,7 @@ package dev.phoneverify.adapter.vonage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoneverify.adapter.fake.FakeClock;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.PhoneNumber;
@@ -28,7 +29,7 @@ class VonageDeliveryTrackingTest {
     private static final String ID = "abcdef0123456789abcdef0123456789";
     private static final PhoneNumber NUMBER = PhoneNumber.parse("+44 7700-900000");
 
-    private final TestClock clock = new TestClock();
+    private final FakeClock clock = new FakeClock();
     private StubVerifyServer server;
 
     @BeforeEach

@@ -2,6 +2,7 @@ package dev.phoneverify.core.service;
 
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.ClientKey;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.FlowState;
 import dev.phoneverify.core.domain.PhoneNumber;
@@ -36,6 +37,10 @@ import java.util.function.UnaryOperator;
  * Commands on a finished flow are refused without calling the provider. A provider failure
  * ({@link GatewayException}) leaves the flow exactly as it was. Answers the provider may have lost are reconciled,
  * not guessed: see {@link #check} and {@link #start}.
+ *
+ * <p>Abuse controls ({@link AbuseControls}: send limits, resend cooldown, failed-check delay, conversion alarm) are
+ * on by default; a start or next step they refuse throws {@link RateLimitedException} before the provider is
+ * called.
  */
 public final class VerificationService {
     private static final System.Logger LOG = System.getLogger(VerificationService.class.getName());
@@ -50,11 +55,21 @@ public final class VerificationService {
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
     private final List<VerificationListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ConversionAlarmListener> alarmListeners = new CopyOnWriteArrayList<>();
+    private final AbuseGuard abuseGuard;
     /** Numbers whose last start failed without a usable answer, and when; the provider may have sent a code. */
     private final ConcurrentHashMap<PhoneNumber, Instant> lostStarts = new ConcurrentHashMap<>();
 
+    /** A service with every abuse control on, with its defaults, counting in memory. */
     public VerificationService(VerificationGateway gateway, FlowStore store, VerificationPolicy policy, Brand brand,
                                Clock clock) {
+        this(gateway, store, policy, brand, clock, AbuseControls.defaults());
+    }
+
+    /** A service with the given abuse controls; {@link AbuseControls#none()} turns them all off. */
+    public VerificationService(VerificationGateway gateway, FlowStore store, VerificationPolicy policy, Brand brand,
+                               Clock clock, AbuseControls abuseControls) {
+        this.abuseGuard = new AbuseGuard(Objects.requireNonNull(abuseControls, "abuseControls"));
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.store = Objects.requireNonNull(store, "store");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -77,18 +92,46 @@ public final class VerificationService {
         listeners.remove(listener);
     }
 
+    public void addAlarmListener(ConversionAlarmListener listener) {
+        alarmListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeAlarmListener(ConversionAlarmListener listener) {
+        alarmListeners.remove(listener);
+    }
+
+    /** The conversion alarms raised now, with their current counts, for a health or metrics page. */
+    public List<ConversionAlarm> raisedConversionAlarms() {
+        return abuseGuard.raisedAlarms(clock.instant());
+    }
+
+    /**
+     * Sends a first code to {@code number} for a caller that cannot name its client; the per-client send limit does
+     * not apply. See {@link #start(PhoneNumber, ClientKey)}.
+     */
+    public VerificationFlow start(PhoneNumber number) {
+        return start(number, Optional.empty());
+    }
+
     /**
      * Sends a first code to {@code number} and begins a flow.
      *
      * <p>If an earlier start for the number got no usable answer and the provider now says a request is already
      * in flight, that request is the one the lost start created, and the new flow adopts it.
      *
+     * @param client who asks, for the per-client send limit: typically the client's IP address
+     * @throws RateLimitedException            an abuse control refused; nothing was sent
      * @throws NumberRejectedException         the provider will not send to this number
      * @throws ConcurrentVerificationException the number already has a verification in flight
      * @throws GatewayException                the provider could not be asked; nothing was started here
      */
-    public VerificationFlow start(PhoneNumber number) {
+    public VerificationFlow start(PhoneNumber number, ClientKey client) {
+        return start(number, Optional.of(Objects.requireNonNull(client, "client")));
+    }
+
+    private VerificationFlow start(PhoneNumber number, Optional<ClientKey> client) {
         Objects.requireNonNull(number, "number");
+        abuseGuard.beforeStart(number, client, clock.instant());
         StartOutcome outcome;
         try {
             outcome = gateway.start(new StartRequest(number, brand, policy.codeLength()));
@@ -200,11 +243,13 @@ public final class VerificationService {
     /**
      * Moves delivery to the next step now, for example from SMS to a voice call.
      *
+     * @throws RateLimitedException the resend cooldown of the flow's number has not passed; nothing was sent
      * @throws NoNextStepException   the last step was already used; the flow goes on
      * @throws FlowFinishedException the flow already ended, or the provider no longer had it
      */
     public VerificationFlow next(FlowId id) {
         return withFlowLocked(id, flow -> {
+            abuseGuard.beforeResend(flow.number(), clock.instant());
             AdvanceOutcome outcome = gateway.advance(flow.requestId());
             Instant now = clock.instant();
             if (outcome instanceof AdvanceOutcome.Advanced advanced) {
@@ -286,8 +331,14 @@ public final class VerificationService {
         if (!flow.isDueToExpire(now)) {
             return flow;
         }
-        VerificationFlow expired = save(flow, current -> current.isDueToExpire(now) ? current.expired(now) : current);
-        if (expired.state() == FlowState.EXPIRED && expired.version() != flow.version()) {
+        VerificationFlow expired;
+        try {
+            expired = save(flow, current -> current.isDueToExpire(now) ? current.expired(now) : current);
+        } catch (FlowFinishedException endedElsewhere) {
+            // Another instance ended it first; show the flow as that instance left it.
+            return store.find(flow.id()).orElseThrow(() -> new FlowNotFoundException(flow.id()));
+        }
+        if (expired.state() == FlowState.EXPIRED) {
             log(expired, "expired");
             events.add(new VerificationEvent.Expired(expired, now));
         }
@@ -326,8 +377,11 @@ public final class VerificationService {
     }
 
     /**
-     * Stores {@code transition(flow)}. If another process changed the flow first, the transition is applied to the
-     * fresh copy instead, unless that copy has already ended, which then wins.
+     * Stores {@code transition(flow)}. If another writer (another app instance sharing the store) changed the flow
+     * first, the transition is applied to the fresh copy instead; if that writer already ended the flow, its
+     * result stands and this command is refused, so a verification is reported as won exactly once.
+     *
+     * @throws FlowFinishedException another writer ended the flow first
      */
     private VerificationFlow save(VerificationFlow flow, UnaryOperator<VerificationFlow> transition) {
         VerificationFlow current = flow;
@@ -342,7 +396,7 @@ public final class VerificationService {
             FlowId id = current.id();
             current = store.find(id).orElseThrow(() -> new FlowNotFoundException(id));
             if (current.isTerminal()) {
-                return current;
+                throw new FlowFinishedException(current.state());
             }
         }
         throw new IllegalStateException("flow " + flow.id() + " kept changing under us; giving up after "
@@ -366,6 +420,14 @@ public final class VerificationService {
 
     private void publish(List<VerificationEvent> events) {
         for (VerificationEvent event : events) {
+            List<ConversionAlarm> alarms = List.of();
+            try {
+                alarms = abuseGuard.after(event);
+            } catch (RuntimeException e) {
+                // The change stands; losing one count only makes a control a little more lenient for a while.
+                LOG.log(System.Logger.Level.WARNING, "abuse controls could not record "
+                        + event.getClass().getSimpleName() + "; the change stands", e);
+            }
             for (VerificationListener listener : listeners) {
                 try {
                     listener.onEvent(event);
@@ -373,6 +435,17 @@ public final class VerificationService {
                     LOG.log(System.Logger.Level.WARNING, "a verification listener failed on "
                             + event.getClass().getSimpleName() + "; the change stands", e);
                 }
+            }
+            alarms.forEach(this::publishAlarm);
+        }
+    }
+
+    private void publishAlarm(ConversionAlarm alarm) {
+        for (ConversionAlarmListener listener : alarmListeners) {
+            try {
+                listener.onAlarm(alarm);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a conversion alarm listener failed", e);
             }
         }
     }

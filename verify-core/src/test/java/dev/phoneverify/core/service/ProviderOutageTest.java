@@ -43,7 +43,8 @@ class ProviderOutageTest {
     private final InMemoryFlowStore store = new InMemoryFlowStore(clock);
     private final RecordingListener listener = new RecordingListener();
     private final VerificationService service =
-            new VerificationService(gateway, store, VerificationPolicy.defaults(), new Brand("Acme"), clock);
+            new VerificationService(gateway, store, VerificationPolicy.defaults(), new Brand("Acme"), clock,
+                    AbuseControls.none());
     private VerificationFlow flow;
 
     @BeforeEach

@@ -60,7 +60,8 @@ class VerificationServicePropertiesTest {
         // Retention longer than any sequence, so finished flows stay readable for the invariants.
         InMemoryFlowStore store = new InMemoryFlowStore(clock, Duration.ofDays(1));
         VerificationPolicy policy = VerificationPolicy.defaults().withMaxWrongAttempts(maxWrongAttempts);
-        VerificationService service = new VerificationService(provider, store, policy, new Brand("Acme"), clock);
+        VerificationService service = new VerificationService(provider, store, policy, new Brand("Acme"), clock,
+                AbuseControls.none());
         List<FlowId> flows = new ArrayList<>();
         Map<FlowId, FlowState> finishedAs = new HashMap<>();
         Set<FlowId> correctCodeSent = new HashSet<>();

@@ -45,8 +45,10 @@ class VerificationServiceTest {
     private final RecordingListener listener = new RecordingListener();
     private final VerificationService service = serviceWith(VerificationPolicy.defaults());
 
+    /** Abuse controls off: these tests restart and resend at once; AbuseControlsTest covers the controls. */
     private VerificationService serviceWith(VerificationPolicy policy) {
-        VerificationService created = new VerificationService(gateway, store, policy, new Brand("Acme"), clock);
+        VerificationService created = new VerificationService(gateway, store, policy, new Brand("Acme"), clock,
+                AbuseControls.none());
         created.addListener(listener);
         return created;
     }
@@ -281,7 +283,7 @@ class VerificationServiceTest {
         gateway.onCheck(new CheckOutcome.Correct());
         // The first answer is lost on the way back: the provider verified, we saw a timeout.
         VerificationService lossyService = new VerificationService(new LosingFirstCheckAnswer(gateway), store,
-                VerificationPolicy.defaults(), new Brand("Acme"), clock);
+                VerificationPolicy.defaults(), new Brand("Acme"), clock, AbuseControls.none());
         assertThatThrownBy(() -> lossyService.check(flow.id(), CODE)).isInstanceOf(GatewayException.class);
         assertThat(stored(flow.id())).isEqualTo(flow);
         gateway.onCheck(new CheckOutcome.NotFound()).onStatus(RequestStatus.VERIFIED);

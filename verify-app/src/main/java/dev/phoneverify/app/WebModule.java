@@ -1,0 +1,26 @@
+package dev.phoneverify.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.phoneverify.app.web.DevConsole;
+import dev.phoneverify.app.web.WebServer;
+import dev.phoneverify.app.web.WebSettings;
+
+/**
+ * The HTTP layer. It declares the {@link DevConsole} slot empty; a gateway module that has tester tools fills it.
+ */
+final class WebModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), DevConsole.class);
+        bind(WebServer.class).in(Singleton.class);
+    }
+
+    @Provides
+    WebSettings webSettings(AppConfig config) {
+        return new WebSettings(config.port(), config.gateway().configName());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.phoneverify.app.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.phoneverify.core.domain.FlowId;
+import dev.phoneverify.core.domain.InvalidInputException;
+import dev.phoneverify.core.domain.PhoneNumber;
+import dev.phoneverify.core.domain.VerificationFlow;
+import dev.phoneverify.core.service.VerificationService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tester's pages and endpoints of a simulated gateway: the outbox, where a person reads the code, and the clock.
+ * Registered only when a {@link DevConsole} is bound, so they do not exist on a real gateway.
+ */
+final class DevRoutes {
+    /** A day: far enough for any scenario, small enough that nobody overflows the clock by accident. */
+    private static final long MAX_ADVANCE_SECONDS = 86_400;
+
+    private final DevConsole console;
+    private final VerificationService service;
+    private final RequestReader reader;
+    private final JsonWriter writer;
+    private final BrowserSessions sessions;
+    private final Pages pages;
+
+    DevRoutes(DevConsole console, VerificationService service, RequestReader reader, JsonWriter writer,
+              BrowserSessions sessions, Pages pages) {
+        this.console = console;
+        this.service = service;
+        this.reader = reader;
+        this.writer = writer;
+        this.sessions = sessions;
+        this.pages = pages;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/dev/outbox", this::outboxJson);
+        app.post("/api/dev/clock", this::advanceJson);
+        app.get("/dev/outbox", this::outboxPage);
+        app.post("/dev/clock", this::advanceForm);
+    }
+
+    private void outboxJson(Context ctx) {
+        Optional<PhoneNumber> number = Optional.ofNullable(ctx.queryParam("number"))
+                .filter(text -> !text.isBlank()).map(PhoneNumber::parse);
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (DevConsole.OutboxMessage message : console.outbox(number)) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("number", message.number().e164());
+            view.put("channel", message.channel().name());
+            view.put("code", message.code());
+            view.put("text", message.text());
+            view.put("sentAt", message.sentAt().toString());
+            messages.add(view);
+        }
+        writer.write(ctx, 200, messages);
+    }
+
+    private void advanceJson(Context ctx) {
+        JsonNode body = reader.jsonObject(ctx);
+        long seconds = RequestReader.requiredWholeNumber(body, "advanceSeconds", 0, MAX_ADVANCE_SECONDS);
+        Instant now = console.advanceClock(Duration.ofSeconds(seconds));
+        service.expireDue(1000);
+        writer.write(ctx, 200, Map.of("now", now.toString()));
+    }
+
+    private void outboxPage(Context ctx) {
+        Optional<VerificationFlow> flow = flowId(ctx.queryParam("flow")).flatMap(service::find);
+        List<DevConsole.OutboxMessage> messages = console.outbox(flow.map(VerificationFlow::number));
+        ctx.html(pages.outbox(messages, console.advanceClock(Duration.ZERO), sessions.tokenFor(ctx),
+                flow.map(found -> found.id().value())));
+    }
+
+    private void advanceForm(Context ctx) {
+        Map<String, String> form = reader.form(ctx);
+        long seconds;
+        try {
+            seconds = Long.parseLong(form.getOrDefault("seconds", "").strip());
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 0 || seconds > MAX_ADVANCE_SECONDS) {
+            throw new BadRequestException(Problems.invalidRequest(
+                    "seconds must be a whole number from 0 to " + MAX_ADVANCE_SECONDS));
+        }
+        console.advanceClock(Duration.ofSeconds(seconds));
+        service.expireDue(1000);
+        // Only a well-formed flow id goes back into the URL, so this redirect cannot be pointed elsewhere.
+        String back = flowId(form.get("flow")).map(id -> "?flow=" + id).orElse("");
+        ctx.redirect("/dev/outbox" + back, HttpStatus.SEE_OTHER);
+    }
+
+    private static Optional<FlowId> flowId(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(new FlowId(text));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.phoneverify.app.web;
+
+import static dev.phoneverify.app.web.Html.escape;
+
+import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.VerificationFlow;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The form flow's HTML, rendered on the server so it works without JavaScript. Every value from outside goes
+ * through {@link Html#escape}.
+ */
+final class Pages {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;"
+            + "padding:0 1rem;color:#1f2328;line-height:1.5}h1{font-size:1.5rem}"
+            + "input{font-size:1.1rem;padding:.45rem;width:100%;box-sizing:border-box;margin:.3rem 0 .8rem}"
+            + "button{font-size:1rem;padding:.5rem 1rem;border:0;border-radius:.35rem;background:#0b6bcb;color:#fff;"
+            + "cursor:pointer}button.secondary{background:#e7ecf0;color:#1f2328}form.inline{display:inline}"
+            + ".msg{padding:.6rem .8rem;border-radius:.35rem;background:#fff4e5;border:1px solid #f0b37e}"
+            + ".ok{background:#e6f4ea;border-color:#8fd19e}.muted{color:#59636e;font-size:.9rem}"
+            + "table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem;border-bottom:1px solid #ddd}"
+            + "code{font-size:1.2rem;font-weight:bold}";
+
+    private final boolean devTools;
+
+    /** @param devTools whether the fake's outbox page exists, so pages can link to it */
+    Pages(boolean devTools) {
+        this.devTools = devTools;
+    }
+
+    String start(String csrf, Optional<String> message, String number) {
+        return layout("Verify your phone number", message.map(Pages::warning).orElse("")
+                + "<form method=\"post\" action=\"/verify\">" + hidden(csrf)
+                + "<label for=\"number\">Phone number, with country code</label>"
+                + "<input id=\"number\" name=\"number\" type=\"tel\" autocomplete=\"tel\" required"
+                + " placeholder=\"+44 7700 900000\" value=\"" + escape(number) + "\">"
+                + "<button type=\"submit\" id=\"send\">Send me a code</button></form>"
+                + "<p class=\"muted\">We send a code by text message; you can ask for a call instead.</p>");
+    }
+
+    String code(VerificationFlow flow, String csrf, Optional<String> message) {
+        String base = "/verify/" + escape(flow.id());
+        String how = flow.channel() == Channel.SMS ? "by text message" : "by a phone call";
+        String outbox = devTools
+                ? "<p class=\"muted\">Running on the fake gateway: read the code in the <a id=\"outbox\" href=\"/dev/outbox?flow="
+                        + escape(flow.id()) + "\">outbox</a>.</p>"
+                : "";
+        return layout("Enter your code", message.map(Pages::warning).orElse("")
+                + "<p>We sent a code " + how + " to <strong>" + escape(flow.number().masked()) + "</strong>. It is valid"
+                + " until " + TIME.format(flow.expiresAt()) + "; " + attempts(flow.attemptsRemaining()) + " left.</p>"
+                + "<form method=\"post\" action=\"" + base + "/check\">" + hidden(csrf)
+                + "<label for=\"code\">Code</label><input id=\"code\" name=\"code\" inputmode=\"numeric\""
+                + " autocomplete=\"one-time-code\" required maxlength=\"10\">"
+                + "<button type=\"submit\" id=\"check\">Verify</button></form><p>"
+                + "<form class=\"inline\" method=\"post\" action=\"" + base + "/next\">" + hidden(csrf)
+                + "<button type=\"submit\" class=\"secondary\" id=\"next\">Call me instead</button></form> "
+                + "<form class=\"inline\" method=\"post\" action=\"" + base + "/cancel\">" + hidden(csrf)
+                + "<button type=\"submit\" class=\"secondary\" id=\"cancel\">Cancel</button></form></p>" + outbox);
+    }
+
+    String result(VerificationFlow flow) {
+        String number = escape(flow.number().masked());
+        switch (flow.state()) {
+            case VERIFIED:
+                return finished("Verified", "<p class=\"msg ok\" id=\"result\">Your number " + number
+                        + " is verified. Thank you!</p>");
+            case FAILED:
+                return finished("Verification failed", "<p class=\"msg\" id=\"result\">Verification failed: the"
+                        + " code was entered wrongly too many times.</p>");
+            case EXPIRED:
+                return finished("Code expired", "<p class=\"msg\" id=\"result\">The code for " + number
+                        + " has expired. Please start again.</p>");
+            case CANCELLED:
+                return finished("Verification cancelled", "<p class=\"msg\" id=\"result\">The verification of "
+                        + number + " was cancelled.</p>");
+            default:
+                throw new IllegalArgumentException("a pending flow has no result page");
+        }
+    }
+
+    String notFound() {
+        return finished("Not found", "<p class=\"msg\" id=\"result\">There is no such verification. It may have"
+                + " ended a while ago.</p>");
+    }
+
+    String forbidden() {
+        return finished("Form expired", "<p class=\"msg\" id=\"result\">This form has expired or did not come from"
+                + " this site. Please go back, reload the page and try again.</p>");
+    }
+
+    String outbox(List<DevConsole.OutboxMessage> messages, Instant now, String csrf, Optional<String> flowId) {
+        StringBuilder rows = new StringBuilder();
+        for (DevConsole.OutboxMessage message : messages) {
+            rows.append("<tr><td>").append(TIME.format(message.sentAt())).append("</td><td>")
+                    .append(escape(message.number().masked())).append("</td><td>").append(escape(message.channel()))
+                    .append("</td><td><code class=\"code\">").append(escape(message.code())).append("</code></td><td>")
+                    .append(escape(message.text())).append("</td></tr>");
+        }
+        String flowField = flowId.map(id -> "<input type=\"hidden\" name=\"flow\" value=\"" + escape(id) + "\">").orElse("");
+        String back = flowId.map(id -> "<p><a id=\"back\" href=\"/verify/" + escape(id) + "\">Back to your verification</a></p>")
+                .orElse("<p><a href=\"/\">Start a verification</a></p>");
+        return layout("Outbox (fake gateway)", "<p class=\"muted\">Messages the fake gateway \"delivered\", oldest"
+                + " first. Fake time now: " + TIME.format(now) + ".</p>"
+                + (messages.isEmpty() ? "<p>No messages yet.</p>" : "<table><tr><th>Sent</th><th>To</th><th>Channel</th>"
+                + "<th>Code</th><th>Text</th></tr>" + rows + "</table>") + back
+                + "<form method=\"post\" action=\"/dev/clock\">" + hidden(csrf) + flowField
+                + "<label for=\"seconds\">Move the fake clock forward by (seconds)</label>"
+                + "<input id=\"seconds\" name=\"seconds\" inputmode=\"numeric\" value=\"31\">"
+                + "<button type=\"submit\" id=\"advance\" class=\"secondary\">Advance clock</button></form>"
+                + "<p class=\"muted\">31 s allows a cancel; 125 s brings the automatic call; 605 s ends the request.</p>");
+    }
+
+    private static String finished(String title, String body) {
+        return layout(title, body + "<p><a id=\"again\" href=\"/\">Verify a number</a></p>");
+    }
+
+    private static String attempts(int remaining) {
+        return remaining == 1 ? "1 attempt" : remaining + " attempts";
+    }
+
+    static String wrongCode(int remaining) {
+        return "That code is not right. You have " + attempts(remaining) + " left.";
+    }
+
+    private static String warning(String message) {
+        return "<p class=\"msg\" id=\"message\" role=\"alert\">" + escape(message) + "</p>";
+    }
+
+    private static String hidden(String csrf) {
+        return "<input type=\"hidden\" name=\"" + BrowserSessions.TOKEN_FIELD + "\" value=\"" + escape(csrf) + "\">";
+    }
+
+    private static String layout(String title, String body) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + escape(title)
+                + " - phone-verify</title><style>" + STYLE + "</style></head><body><h1>" + escape(title) + "</h1>"
+                + body + "</body></html>";
+    }
+}

@@ -1,0 +1,141 @@
+package dev.phoneverify.app.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phoneverify.core.service.VerificationService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adapter: the HTTP server (Javalin) for the form flow, the JSON API, {@code /health} and, on a simulated gateway,
+ * the dev tools. No request gets a stack trace; input errors are 4xx problems and only a bug answers 500.
+ */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'";
+
+    private final WebSettings settings;
+    private final JsonWriter writer;
+    private final BrowserSessions sessions;
+    private final RequestReader reader;
+    private final Pages pages;
+    private final ApiRoutes api;
+    private final FormRoutes forms;
+    private final Optional<DevRoutes> dev;
+    private final VerificationService service;
+    private Javalin javalin;
+
+    @Inject
+    WebServer(WebSettings settings, VerificationService service, Optional<DevConsole> devConsole, Clock clock) {
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.settings = settings;
+        this.service = service;
+        this.writer = new JsonWriter(json);
+        this.sessions = new BrowserSessions(clock);
+        this.reader = new RequestReader(json);
+        this.pages = new Pages(devConsole.isPresent());
+        this.api = new ApiRoutes(service, reader, writer);
+        this.forms = new FormRoutes(service, reader, sessions, pages);
+        this.dev = devConsole.map(console -> new DevRoutes(console, service, reader, writer, sessions, pages));
+    }
+
+    /** Starts listening on the configured port; returns the port actually bound. */
+    public synchronized int start() {
+        javalin = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = RequestReader.MAX_BODY_BYTES;
+        });
+        javalin.before(this::beforeEveryRequest);
+        api.register(javalin);
+        forms.register(javalin);
+        dev.ifPresent(routes -> routes.register(javalin));
+        javalin.get("/health", this::health);
+        registerErrorHandling(javalin);
+        javalin.start(settings.port());
+        return javalin.port();
+    }
+
+    /** Up, on which gateway, and the conversion alarms raised now (a sign of SMS pumping, not of being down). */
+    private void health(Context ctx) {
+        List<Map<String, Object>> alarms = service.raisedConversionAlarms().stream()
+                .map(alarm -> Map.<String, Object>of("callingCode", alarm.callingCode().toString(),
+                        "started", alarm.counts().started(), "verified", alarm.counts().verified()))
+                .toList();
+        writer.write(ctx, 200, Map.of("status", "UP", "gateway", settings.gatewayName(), "conversionAlarms", alarms));
+    }
+
+    public synchronized void stop() {
+        if (javalin != null) {
+            javalin.stop();
+            javalin = null;
+        }
+    }
+
+    private void beforeEveryRequest(Context ctx) {
+        // Pages and answers hold ids and codes: no cache keeps them, and no referrer carries the id elsewhere.
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy", CSP);
+        RequestReader.refuseDeclaredOversizedBody(ctx);
+        if (ctx.method() == HandlerType.POST && !ctx.path().startsWith("/api/")) {
+            sessions.requireValidToken(ctx, reader.form(ctx).get(BrowserSessions.TOKEN_FIELD));
+        }
+    }
+
+    private void registerErrorHandling(Javalin app) {
+        app.exception(BrowserSessions.CsrfRejectedException.class,
+                (e, ctx) -> ctx.status(403).html(pages.forbidden()));
+        app.exception(HttpResponseException.class, (e, ctx) -> writer.problem(ctx, fromStatus(e.getStatus())));
+        app.exception(Exception.class, (e, ctx) -> {
+            Optional<Problem> problem = Problems.of(e);
+            if (problem.isEmpty()) {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            } else if (problem.get().status() >= 500) {
+                LOG.warn("verification provider failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            }
+            writer.problem(ctx, problem.orElseGet(Problems::internalError));
+        });
+        for (int status : new int[] {400, 404, 405, 413}) {
+            app.error(status, ctx -> {
+                if (!JsonWriter.problemWritten(ctx) && !isHtml(ctx)) {
+                    writer.problem(ctx, fromStatus(status));
+                }
+            });
+        }
+    }
+
+    private static boolean isHtml(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
+    }
+
+    private static Problem fromStatus(int status) {
+        switch (status) {
+            case 404:
+                return Problems.notFound("nothing is served at this address");
+            case 405:
+                return new Problem(405, "method-not-allowed", "Method not allowed",
+                        "this address does not answer that HTTP method");
+            case 413:
+                return new Problem(413, "payload-too-large", "Payload too large",
+                        "a request body has at most " + RequestReader.MAX_BODY_BYTES + " bytes");
+            default:
+                return status >= 400 && status < 500
+                        ? new Problem(status, "invalid-request", "Invalid request", "the request could not be handled")
+                        : Problems.internalError();
+        }
+    }
+}

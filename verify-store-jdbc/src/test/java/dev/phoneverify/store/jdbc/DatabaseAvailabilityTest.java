@@ -1,0 +1,107 @@
+package dev.phoneverify.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.FlowId;
+import dev.phoneverify.core.domain.FlowState;
+import dev.phoneverify.core.domain.PhoneNumber;
+import dev.phoneverify.core.domain.RequestId;
+import dev.phoneverify.core.domain.VerificationFlow;
+import dev.phoneverify.core.domain.VerificationPolicy;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An unreachable database at start-up, and one that goes away and comes back while the store is in use. */
+class DatabaseAvailabilityTest {
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void anUnreachableDatabaseFailsStartUpWithOneClearLine() throws IOException {
+        String url = "jdbc:postgresql://127.0.0.1:" + freePort() + "/verify";
+        DatabaseSettings settings = DatabaseSettings.of(url, "verify", "s3cret-password");
+
+        assertThatThrownBy(() -> PostgresStores.connect(settings))
+                .isInstanceOf(StoreStartupException.class)
+                .hasMessageStartingWith("cannot connect to the flow database " + url + " as verify: ")
+                .hasMessageContaining("refused")
+                .hasMessageNotContaining("s3cret-password")
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void aDatabaseOutageFailsCallsClearlyAndTheStoreRecoversWhenItIsBack() throws IOException {
+        int port = freePort();
+        VerificationFlow flow = new VerificationFlow(FlowId.random(), PhoneNumber.parse("+447700900789"),
+                new RequestId("req-outage"), FlowState.PENDING, Channel.SMS, 0, 3, now(), now(),
+                now().plusSeconds(600), 0);
+        EmbeddedPostgres postgres = startPostgres(port);
+        try (PostgresStores stores = PostgresStores.connect(TestPostgres.settingsFor(postgres, "postgres")
+                .withConnectionTimeout(Duration.ofMillis(500)))) {
+            JdbcFlowStore store = stores.flowStore(CLOCK);
+            store.insert(flow);
+
+            postgres.close();
+            VerificationFlow next = flow.wrongCode(now(), OptionalInt.empty(), VerificationPolicy.defaults());
+            assertThatThrownBy(() -> store.find(flow.id())).isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("could not find flow " + flow.id());
+            assertThatThrownBy(() -> store.update(next)).isInstanceOf(StoreUnavailableException.class);
+
+            postgres = startPostgres(port);
+            assertThat(onceStaleConnectionsAreGone(() -> store.find(flow.id()))).contains(flow);
+            assertThat(store.update(next)).isTrue();
+            assertThat(store.find(flow.id())).contains(next);
+        } finally {
+            postgres.close();
+        }
+    }
+
+    /**
+     * Runs {@code call} until it gets past the pooled connections that died with the old server: each of those
+     * fails one call with {@link StoreUnavailableException} (an app answers 503) and is then dropped by the pool.
+     */
+    private static <T> T onceStaleConnectionsAreGone(Supplier<T> call) {
+        StoreUnavailableException last = null;
+        for (int attempt = 0; attempt <= DatabaseSettings.DEFAULT_MAX_POOL_SIZE; attempt++) {
+            try {
+                return call.get();
+            } catch (StoreUnavailableException stale) {
+                last = stale;
+            }
+        }
+        throw last;
+    }
+
+    /** A server on a data directory and port of its own, so it can be stopped and started again as it was. */
+    private EmbeddedPostgres startPostgres(int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+    }
+
+    private static Instant now() {
+        return CLOCK.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
