@@ -22,16 +22,18 @@ if $quick; then
   in_memory=(-f 1 -wi 2 -i 3 -w 1s -r 2s)
   # The SDK's stack (Apache HttpClient, Jackson) needs longer to warm up than the in-memory paths.
   over_http=(-f 1 -wi 4 -i 3 -w 2s -r 2s)
-  load=(20000 30)
+  load=(20000 5)
 else
   in_memory=()
   over_http=()
-  load=(100000 60)
+  load=(60000 20)
 fi
 
 # Each ratio's two sides run in the same JMH invocation, one after the other, on the same machine state.
 java -jar "$jar" 'FloorBenchmark|FakeBenchmark' "${in_memory[@]}" -prof gc -rf json -rff "$out/in-memory.json"
 java -jar "$jar" 'VonageBenchmark' "${over_http[@]}" -prof gc -rf json -rff "$out/over-http.json"
 java -Xmx4g -cp "$jar" dev.phoneverify.bench.MemoryFootprint | tee "$out/memory.txt"
+java -Dorg.slf4j.simpleLogger.logFile="$out/app-load-app.log" -cp "$jar" dev.phoneverify.bench.AppLoad "${load[@]}" \
+  | tee "$out/app-load.txt"
 java -cp "$jar" dev.phoneverify.bench.PerformanceReport "$out/in-memory.json" "$out/over-http.json" \
   | tee "$out/table.md"
