@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -47,6 +48,8 @@ public final class AppLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    /** What went wrong first, so a failure count comes with a reason. */
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
     private AppLoad(int port) {
         // Loopback only: the load never leaves the machine.
@@ -117,6 +120,9 @@ public final class AppLoad {
         System.out.printf(Locale.ROOT, "app load: mean JSON API %,.0f requests/s (%,.0f verifications/s), mean /health"
                         + " %,.0f requests/s: ratio %.2f (target >= 0.50: %s); %d clients on loopback%n", apiRate,
                 apiRate / 3, healthRate, ratio, ratio >= 0.5 ? "met" : "missed", clients);
+        if (firstFailure.get() != null) {
+            System.out.println("app load: first failure: " + firstFailure.get());
+        }
         return api.stream().mapToLong(Phase::failures).sum() == 0 ? 0 : 1;
     }
 
@@ -138,9 +144,11 @@ public final class AppLoad {
                             verifications.increment();
                         } else if (made < 0) {
                             failures.increment();
+                            firstFailure.compareAndSet(null, "step " + Math.abs(made) + " answered unexpectedly");
                         }
                     } catch (IOException e) {
                         failures.increment();
+                        firstFailure.compareAndSet(null, e.toString());
                     }
                 }
                 return null;
