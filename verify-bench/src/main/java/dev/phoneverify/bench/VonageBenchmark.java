@@ -122,7 +122,7 @@ public class VonageBenchmark {
         return verifyWithSdk(shared, caller);
     }
 
-    private static CheckResult verifyThroughService(Shared shared, Caller caller) {
+    static CheckResult verifyThroughService(Shared shared, Caller caller) {
         VerificationFlow flow = shared.service.start(caller.number);
         VerificationCode code = VerificationCode.parse(shared.fake.lastCodeFor(caller.number).orElseThrow());
         CheckResult result = shared.service.check(flow.id(), code);
@@ -133,7 +133,7 @@ public class VonageBenchmark {
     }
 
     @SuppressWarnings("deprecation")
-    private static VerifyStatus verifyWithSdk(Shared shared, Caller caller) {
+    static VerifyStatus verifyWithSdk(Shared shared, Caller caller) {
         VerifyResponse started = shared.rawSdk.verify(caller.number.digits(), BRAND.value());
         String code = shared.fake.lastCodeFor(caller.number).orElseThrow();
         CheckResponse checked = shared.rawSdk.check(started.getRequestId(), code);
