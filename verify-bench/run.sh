@@ -23,15 +23,19 @@ if $quick; then
   # The SDK's stack (Apache HttpClient, Jackson) needs longer to warm up than the in-memory paths.
   over_http=(-f 1 -wi 4 -i 3 -w 2s -r 2s)
   load=(20000 5)
+  pairs=6
 else
   in_memory=()
   over_http=()
   load=(60000 20)
+  pairs=20
 fi
 
 # Each ratio's two sides run in the same JMH invocation, one after the other, on the same machine state.
 java -jar "$jar" 'FloorBenchmark|FakeBenchmark' "${in_memory[@]}" -prof gc -rf json -rff "$out/in-memory.json"
 java -jar "$jar" 'VonageBenchmark' "${over_http[@]}" -prof gc -rf json -rff "$out/over-http.json"
+# Over HTTP the machine's load swings back-to-back results more than the difference measured: paired rounds too.
+java -cp "$jar" dev.phoneverify.bench.VonageAlternating "$pairs" | tee "$out/vonage-alternating.txt"
 java -Xmx4g -cp "$jar" dev.phoneverify.bench.MemoryFootprint | tee "$out/memory.txt"
 # AppLoad exits non-zero when a verification failed; the table is still worth printing, so go on.
 java -Dorg.slf4j.simpleLogger.logFile="$out/app-load-app.log" -cp "$jar" dev.phoneverify.bench.AppLoad "${load[@]}" \
