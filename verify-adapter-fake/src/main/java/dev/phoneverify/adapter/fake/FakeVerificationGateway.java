@@ -462,8 +462,13 @@ public final class FakeVerificationGateway implements VerificationGateway {
         String text = MessageText.render(request.channel(), request.brand, request.pin);
         DeliveredMessage message = new DeliveredMessage(request.number, request.channel(), request.pin, text, at,
                 request.id);
-        // Most numbers get one message per request; the default 16 slots would be mostly empty memory.
-        outbox.computeIfAbsent(request.number, key -> new ArrayDeque<>(1)).addLast(new Sent(sequence++, message));
+        Deque<Sent> sent = outbox.get(request.number);
+        if (sent == null) {
+            // Most numbers get one message per request; the default 16 slots would be mostly empty memory.
+            sent = new ArrayDeque<>(1);
+            outbox.put(request.number, sent);
+        }
+        sent.addLast(new Sent(sequence++, message));
         // Sixteen uppercase hex digits, as String.format("%016X") gave, without parsing a format on every message.
         request.events.add(new RequestSnapshot.Event(EVENT_ID_HEX.toHexDigits(sequence), request.channel(), at));
     }
