@@ -32,8 +32,8 @@ else
 fi
 
 # Each ratio's two sides run in the same JMH invocation, one after the other, on the same machine state.
-java -jar "$jar" 'FloorBenchmark|FakeBenchmark' "${in_memory[@]}" -prof gc -rf json -rff "$out/in-memory.json"
-java -jar "$jar" 'VonageBenchmark' "${over_http[@]}" -prof gc -rf json -rff "$out/over-http.json"
+java -jar "$jar" 'FloorBenchmark|FakeBenchmark' ${in_memory[@]+"${in_memory[@]}"} -prof gc -rf json -rff "$out/in-memory.json"
+java -jar "$jar" 'VonageBenchmark' ${over_http[@]+"${over_http[@]}"} -prof gc -rf json -rff "$out/over-http.json"
 # Over HTTP the machine's load swings back-to-back results more than the difference measured: paired rounds too.
 java -cp "$jar" dev.phoneverify.bench.VonageAlternating "$pairs" | tee "$out/vonage-alternating.txt"
 java -Xmx4g -cp "$jar" dev.phoneverify.bench.MemoryFootprint | tee "$out/memory.txt"
