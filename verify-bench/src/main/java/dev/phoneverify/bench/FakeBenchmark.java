@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One complete verification (start, read the code from the outbox, check it) against the fake alone, and the same
- * through {@link VerificationService} over the fake, side by side.
+ * through {@link VerificationService} over the fake, side by side; and the service over a gateway that does nothing
+ * ({@link InstantGateway}), which isolates what the core itself costs per verification.
  *
  * <p>Each benchmark thread verifies its own number again and again: a verified request frees its number, and a
  * zero retention window lets the fake and the store drop finished requests at once, so memory stays flat.
@@ -44,12 +45,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FakeBenchmark {
     private static final Brand BRAND = new Brand("Bench");
+    /** The instant gateway accepts any code, so there is none to read. */
+    private static final VerificationCode ANY_CODE = VerificationCode.parse("1234");
 
     /** One fake and one service shared by all threads, as an app would share them. */
     @State(Scope.Benchmark)
     public static class Shared {
         FakeVerificationGateway fake;
         VerificationService service;
+        VerificationService serviceOnInstantGateway;
         final AtomicLong numbers = new AtomicLong(447_700_000_000L);
 
         @Setup(Level.Trial)
@@ -60,6 +64,9 @@ public class FakeBenchmark {
             // Abuse controls off: the benchmark starts many flows per second for a few numbers.
             service = new VerificationService(fake, new InMemoryFlowStore(clock, Duration.ZERO),
                     VerificationPolicy.defaults(), BRAND, clock, AbuseControls.none());
+            serviceOnInstantGateway = new VerificationService(new InstantGateway(clock, n -> Duration.ofMinutes(5)),
+                    new InMemoryFlowStore(clock, Duration.ZERO), VerificationPolicy.defaults(), BRAND, clock,
+                    AbuseControls.none());
         }
     }
 
@@ -98,6 +105,23 @@ public class FakeBenchmark {
     @Threads(2)
     public CheckResult coreAndFakeTwoThreads(Shared shared, Caller caller) {
         return verifyThroughService(shared, caller);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public CheckResult coreAloneOneThread(Shared shared, Caller caller) {
+        return verifyWithoutGateway(shared, caller);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public CheckResult coreAloneTwoThreads(Shared shared, Caller caller) {
+        return verifyWithoutGateway(shared, caller);
+    }
+
+    private static CheckResult verifyWithoutGateway(Shared shared, Caller caller) {
+        VerificationFlow flow = shared.serviceOnInstantGateway.start(caller.number);
+        return shared.serviceOnInstantGateway.check(flow.id(), ANY_CODE);
     }
 
     private static CheckOutcome verifyOnFake(Shared shared, Caller caller) {

@@ -1,8 +1,13 @@
 package dev.phoneverify.bench;
 
+import dev.phoneverify.adapter.fake.FakeClock;
+import dev.phoneverify.adapter.fake.FakeVerificationGateway;
+import dev.phoneverify.adapter.fake.StartOptions;
+import dev.phoneverify.adapter.fake.Workflow;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.StartRequest;
 import dev.phoneverify.core.service.AbuseControls;
 import dev.phoneverify.core.service.VerificationService;
 import dev.phoneverify.core.store.InMemoryFlowStore;
@@ -11,7 +16,8 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Measures bytes per pending verification held by the core's in-memory store, and what expiring 1% of them costs.
+ * Measures bytes per pending verification held by the core's in-memory store and by the fake, and what expiring 1%
+ * of them costs: how many flows or requests that touches, and how long it takes.
  *
  * <p>Run: {@code java -cp verify-bench/target/benchmarks.jar dev.phoneverify.bench.MemoryFootprint [count]}.
  */
@@ -26,6 +32,10 @@ public final class MemoryFootprint {
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         measureCoreStore(count);
+        measureFake(count, count / 100);
+        // The same number of expiries among ten times fewer requests: if expiry scanned every pending request,
+        // this would take a tenth of the time; it takes about as long, because it touches only the due ones.
+        measureFake(count / 10, count / 100);
     }
 
     static void measureCoreStore(int count) {
@@ -51,6 +61,46 @@ public final class MemoryFootprint {
         System.out.printf(Locale.ROOT, "core store: expired %,d of %,d pending flows in %.1f ms; flows read %,d,"
                         + " flows written %,d%n", expired, count, took / 1e6, store.flowsRead.sum(),
                 store.flowsWritten.sum());
+    }
+
+    /**
+     * {@code count} pending requests in the fake, {@code due} of them on a 60-second PIN and the rest on a
+     * 10-minute one (workflow 6: one SMS, then the request ends when its PIN expires). The clock then passes the
+     * short expiry, and one call lets the fake catch up.
+     */
+    static void measureFake(int count, int due) {
+        FakeClock clock = FakeClock.startingAt(START);
+        FakeVerificationGateway fake = FakeVerificationGateway.builder().clock(clock).build();
+        StartOptions oneSms = StartOptions.defaults().withWorkflow(Workflow.SMS);
+        StartOptions shortPin = oneSms.withPinExpiry(Duration.ofSeconds(60));
+        StartOptions longPin = oneSms.withPinExpiry(Duration.ofSeconds(600));
+        Brand brand = new Brand("Bench");
+        int stride = count / due;
+
+        long before = HeapMeter.usedAfterFullGc();
+        for (int i = 0; i < count; i++) {
+            PhoneNumber number = PhoneNumber.parse(Long.toString(447_000_000_000L + i));
+            fake.start(new StartRequest(number, brand, 4), i % stride == 0 ? shortPin : longPin);
+        }
+        long after = HeapMeter.usedAfterFullGc();
+        report("fake", count, before, after);
+
+        int activeBefore = fake.activeRequestCount();
+        clock.advance(Duration.ofSeconds(61));
+        long began = System.nanoTime();
+        int activeAfter = fake.activeRequestCount();
+        long took = System.nanoTime() - began;
+        long quietBegan = System.nanoTime();
+        fake.activeRequestCount();
+        long quiet = System.nanoTime() - quietBegan;
+        System.out.printf(Locale.ROOT, "fake: expired %,d of %,d pending requests in %.1f ms (%.2f us each);"
+                        + " %,d still in progress; the next call, with nothing due, took %.1f us%n",
+                activeBefore - activeAfter, count, took / 1e6, took / 1e3 / Math.max(1, activeBefore - activeAfter),
+                activeAfter, quiet / 1e3);
+        // Keeps the fake reachable until here, so the heap delta above was not collected early.
+        if (fake.retainedRequestCount() != count) {
+            throw new IllegalStateException("the fake dropped requests it should have retained");
+        }
     }
 
     static void report(String what, int count, long before, long after) {

@@ -13,6 +13,7 @@ import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
 import dev.phoneverify.core.port.VerificationGateway;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -55,6 +55,13 @@ public final class FakeVerificationGateway implements VerificationGateway {
 
     private static final System.Logger LOG = System.getLogger(FakeVerificationGateway.class.getName());
     private static final HexFormat HEX = HexFormat.of();
+    private static final HexFormat EVENT_ID_HEX = HexFormat.of().withUpperCase();
+    /**
+     * Request ids are drawn before taking the lock, from one generator per thread, so concurrent callers do not
+     * queue behind each other's hashing; only the uniqueness check runs under the lock.
+     */
+    private static final ThreadLocal<SecureRandom> ID_RANDOM =
+            ThreadLocal.withInitial(FakeVerificationGateway::strongRandom);
 
     private final FakeClock clock;
     private final StartOptions defaultOptions;
@@ -65,13 +72,11 @@ public final class FakeVerificationGateway implements VerificationGateway {
 
     private final Object lock = new Object();
     // Everything below is guarded by lock.
-    private final SecureRandom idRandom = new SecureRandom();
     private RandomGenerator codeRandom;
     private final Map<RequestId, SimulatedRequest> requests = new HashMap<>();
     private final Map<PhoneNumber, SimulatedRequest> inFlight = new HashMap<>();
     /** Each in-progress request's next event or expiry, soonest first. */
-    private final PriorityQueue<Due> timeline = new PriorityQueue<>(
-            Comparator.comparing(Due::at).thenComparingLong(Due::sequence));
+    private final Timeline timeline = new Timeline();
     /** Finished requests in the order they finished, which is also the order they are purged. */
     private final Deque<SimulatedRequest> finished = new ArrayDeque<>();
     /** Messages per number, oldest first; a purged request's messages are the oldest of its number. */
@@ -80,9 +85,6 @@ public final class FakeVerificationGateway implements VerificationGateway {
     private final ScriptedFaults faults = new ScriptedFaults();
     private Instant lastNow = Instant.MIN;
     private long sequence;
-
-    private record Due(Instant at, long generation, long sequence, SimulatedRequest request) {
-    }
 
     private record Sent(long sequence, DeliveredMessage message) {
     }
@@ -118,6 +120,7 @@ public final class FakeVerificationGateway implements VerificationGateway {
     public StartOutcome start(StartRequest request, StartOptions options) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
+        RequestId candidateId = randomRequestId();
         return call(Operation.START, now -> {
             NumberRule rule = faults.ruleFor(request.number());
             if (rule == NumberRule.THROTTLED) {
@@ -130,15 +133,17 @@ public final class FakeVerificationGateway implements VerificationGateway {
             if (current != null) {
                 return new StartOutcome.ConcurrentVerification(current.id);
             }
-            SimulatedRequest started = new SimulatedRequest(newRequestId(), request.number(), request.brand(),
+            SimulatedRequest started = new SimulatedRequest(unusedRequestId(candidateId), request.number(), request.brand(),
                     request.codeLength(), options, now);
             issuePin(started, now);
             deliver(started, now);
             requests.put(started.id, started);
             inFlight.put(started.number, started);
             schedule(started);
-            LOG.log(System.Logger.Level.DEBUG, "started request {0} to {1} on workflow {2}",
-                    started.id, started.number, options.workflow().id());
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, "started request {0} to {1} on workflow {2}",
+                        started.id, started.number, options.workflow().id());
+            }
             return new StartOutcome.Started(started.id, started.channel(), started.endsAt());
         });
     }
@@ -249,8 +254,14 @@ public final class FakeVerificationGateway implements VerificationGateway {
 
     /** The code in the last message sent to {@code number}, as the user would read it; empty if none was sent. */
     public Optional<String> lastCodeFor(PhoneNumber number) {
-        List<DeliveredMessage> sent = outboxFor(number);
-        return sent.isEmpty() ? Optional.empty() : Optional.of(sent.get(sent.size() - 1).code());
+        Objects.requireNonNull(number, "number");
+        synchronized (lock) {
+            catchUp();
+            // Straight from the newest message: copying the whole outbox of the number only to read its end
+            // cost more than the rest of a tester's lookup.
+            Deque<Sent> sent = outbox.get(number);
+            return sent == null || sent.isEmpty() ? Optional.empty() : Optional.of(sent.peekLast().message().code());
+        }
     }
 
     /** What the fake knows about a request, as Vonage's search shows it; empty when unknown or purged. */
@@ -359,7 +370,7 @@ public final class FakeVerificationGateway implements VerificationGateway {
         faults.clear();
         fixedCodes.clear();
         fixedCodes.putAll(configuredFixedCodes);
-        codeRandom = codeSeed == null ? new SecureRandom() : new Random(codeSeed);
+        codeRandom = codeSeed == null ? strongRandom() : new Random(codeSeed);
     }
 
     /** Runs one port call under the lock, after time caught up, with any scripted fault applied. */
@@ -389,16 +400,14 @@ public final class FakeVerificationGateway implements VerificationGateway {
             now = lastNow;
         }
         lastNow = now;
-        while (!timeline.isEmpty() && !timeline.peek().at().isAfter(now)) {
-            Due due = timeline.poll();
-            SimulatedRequest request = due.request();
-            if (!request.inProgress() || request.generation != due.generation()) {
-                continue;
-            }
+        // Only requests in progress are on the timeline: finish() takes a request off it.
+        while (!timeline.isEmpty() && timeline.peek().isDueBy(now)) {
+            SimulatedRequest request = timeline.poll();
+            Instant dueAt = request.dueAt();
             if (request.atLastEvent()) {
-                finish(request, RequestStatus.EXPIRED, due.at());
+                finish(request, RequestStatus.EXPIRED, dueAt);
             } else {
-                moveToNextEvent(request, due.at());
+                moveToNextEvent(request, dueAt);
                 schedule(request);
             }
         }
@@ -421,8 +430,7 @@ public final class FakeVerificationGateway implements VerificationGateway {
     }
 
     private void schedule(SimulatedRequest request) {
-        request.generation++;
-        timeline.add(new Due(request.nextDueAt(), request.generation, sequence++, request));
+        timeline.schedule(request, request.nextDueAt(), sequence++);
     }
 
     /** The next event happens at {@code at}: a new PIN only if the current one has expired (facts §1.4). */
@@ -439,6 +447,7 @@ public final class FakeVerificationGateway implements VerificationGateway {
         request.status = status;
         request.finishedAt = at;
         inFlight.remove(request.number, request);
+        timeline.remove(request);
         finished.addLast(request);
     }
 
@@ -453,8 +462,15 @@ public final class FakeVerificationGateway implements VerificationGateway {
         String text = MessageText.render(request.channel(), request.brand, request.pin);
         DeliveredMessage message = new DeliveredMessage(request.number, request.channel(), request.pin, text, at,
                 request.id);
-        outbox.computeIfAbsent(request.number, key -> new ArrayDeque<>()).addLast(new Sent(sequence++, message));
-        request.events.add(new RequestSnapshot.Event(String.format("%016X", sequence), request.channel(), at));
+        Deque<Sent> sent = outbox.get(request.number);
+        if (sent == null) {
+            // Most numbers get one message per request; the default 16 slots would be mostly empty memory.
+            sent = new ArrayDeque<>(1);
+            outbox.put(request.number, sent);
+        }
+        sent.addLast(new Sent(sequence++, message));
+        // Sixteen uppercase hex digits, as String.format("%016X") gave, without parsing a format on every message.
+        request.events.add(new RequestSnapshot.Event(EVENT_ID_HEX.toHexDigits(sequence), request.channel(), at));
     }
 
     private String newCode(SimulatedRequest request) {
@@ -463,17 +479,44 @@ public final class FakeVerificationGateway implements VerificationGateway {
             return fixed;
         }
         int bound = request.codeLength == 6 ? 1_000_000 : 10_000;
-        String digits = Integer.toString(codeRandom.nextInt(bound));
-        return "0".repeat(request.codeLength - digits.length()) + digits;
+        return zeroPadded(codeRandom.nextInt(bound), request.codeLength);
     }
 
-    private RequestId newRequestId() {
+    /** {@code value} in exactly {@code length} decimal digits, with leading zeros. */
+    private static String zeroPadded(int value, int length) {
+        char[] digits = new char[length];
+        for (int i = length - 1; i >= 0; i--) {
+            digits[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return new String(digits);
+    }
+
+    /**
+     * A strong generator for ids and codes. SHA1PRNG seeds itself from the operating system on first use and then
+     * draws in user space; the default NativePRNG also reads the kernel's pool and takes a lock shared by the
+     * whole JVM on every draw, which made it the largest single cost of a verification on the fake.
+     */
+    private static SecureRandom strongRandom() {
+        try {
+            return SecureRandom.getInstance("SHA1PRNG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK's SHA1PRNG secure random is missing", e);
+        }
+    }
+
+    private static RequestId randomRequestId() {
         byte[] bytes = new byte[16];
-        RequestId id;
-        do {
-            idRandom.nextBytes(bytes);
-            id = new RequestId(HEX.formatHex(bytes));
-        } while (requests.containsKey(id));
+        ID_RANDOM.get().nextBytes(bytes);
+        return new RequestId(HEX.formatHex(bytes));
+    }
+
+    /** {@code candidate}, or a fresh id in the (astronomically unlikely) case that it is taken. */
+    private RequestId unusedRequestId(RequestId candidate) {
+        RequestId id = candidate;
+        while (requests.containsKey(id)) {
+            id = randomRequestId();
+        }
         return id;
     }
 

@@ -29,11 +29,20 @@ final class SimulatedRequest {
     int wrongCodesForPin;
     RequestStatus status = RequestStatus.IN_PROGRESS;
     Instant finishedAt;
-    /** Bumped whenever the next due time changes, so the timeline can skip entries that no longer apply. */
-    long generation;
+    /**
+     * When the {@link Timeline} next acts on this request, and the order it was scheduled in: its key there. Kept
+     * as numbers rather than an {@link Instant} so that ordering a million requests does not chase a pointer to
+     * an {@code Instant} per comparison, and so each request holds one object fewer.
+     */
+    long dueSecond;
+    int dueNano;
+    long dueSequence;
+    /** Where this request sits in the {@link Timeline}'s heap, or -1 when it is not on it. */
+    int timelineSlot = -1;
 
-    final List<RequestSnapshot.Event> events = new ArrayList<>(3);
-    final List<RequestSnapshot.Check> checks = new ArrayList<>(3);
+    // Sized for the usual case: one event per request and, when a user types well, one check.
+    final List<RequestSnapshot.Event> events = new ArrayList<>(1);
+    final List<RequestSnapshot.Check> checks = new ArrayList<>(1);
 
     SimulatedRequest(RequestId id, PhoneNumber number, Brand brand, int codeLength, StartOptions options,
                      Instant startedAt) {
@@ -44,6 +53,15 @@ final class SimulatedRequest {
         this.options = options;
         this.startedAt = startedAt;
         this.eventAt = startedAt;
+    }
+
+    Instant dueAt() {
+        return Instant.ofEpochSecond(dueSecond, dueNano);
+    }
+
+    /** True when the timeline's time for this request has come by {@code now}. */
+    boolean isDueBy(Instant now) {
+        return dueSecond < now.getEpochSecond() || (dueSecond == now.getEpochSecond() && dueNano <= now.getNano());
     }
 
     boolean inProgress() {

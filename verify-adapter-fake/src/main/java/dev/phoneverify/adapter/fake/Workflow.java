@@ -21,12 +21,13 @@ public enum Workflow {
 
     private final int id;
     private final List<Channel> events;
-    private final List<Integer> defaultWaitSeconds;
+    /** Built once: every start asks for them to work out when the request ends. */
+    private final List<Duration> defaultWaits;
 
     Workflow(int id, List<Channel> events, List<Integer> defaultWaitSeconds) {
         this.id = id;
         this.events = events;
-        this.defaultWaitSeconds = defaultWaitSeconds;
+        this.defaultWaits = defaultWaitSeconds.stream().map(Duration::ofSeconds).toList();
     }
 
     /** The workflow with Vonage's {@code workflow_id}. */
@@ -56,6 +57,6 @@ public enum Workflow {
 
     /** The wait after event {@code index} with default timings (the last one leads to the request's end). */
     Duration defaultWaitAfter(int index) {
-        return Duration.ofSeconds(defaultWaitSeconds.get(index));
+        return defaultWaits.get(index);
     }
 }
