@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Applies an {@link AbuseControlPolicy} for the service: refuses sends before the provider is called, and keeps
@@ -50,10 +51,11 @@ final class AbuseGuard {
             refuseIfHeld(resendKey(number), Limit.RESEND_COOLDOWN, number, now);
         }
         if (client.isPresent()) {
-            charge(policy.sendLimits().perClient(), "client:" + client.get().value(), Limit.PER_CLIENT, number, now);
+            charge(policy.sendLimits().perClient(), () -> "client:" + client.get().value(), Limit.PER_CLIENT, number,
+                    now);
         }
-        charge(policy.sendLimits().perNumber(), "number:" + number.digits(), Limit.PER_NUMBER, number, now);
-        charge(policy.sendLimits().perCallingCode(), "calling-code:" + CallingCode.of(number).digits(),
+        charge(policy.sendLimits().perNumber(), () -> "number:" + number.digits(), Limit.PER_NUMBER, number, now);
+        charge(policy.sendLimits().perCallingCode(), () -> "calling-code:" + CallingCode.of(number).digits(),
                 Limit.PER_CALLING_CODE, number, now);
         passCooldown(number, now);
     }
@@ -70,8 +72,10 @@ final class AbuseGuard {
             return countConversion(flow, true, event.at());
         }
         if (event instanceof VerificationEvent.Verified) {
-            // A verified flow proves the owner is there: their next code need not wait for earlier resends.
-            limits.release(resendKey(flow.number()));
+            if (policy.resendCooldown().isPresent()) {
+                // A verified flow proves the owner is there: their next code need not wait for earlier resends.
+                limits.release(resendKey(flow.number()));
+            }
             return countConversion(flow, false, event.at());
         }
         if (event instanceof VerificationEvent.Failed) {
@@ -104,11 +108,13 @@ final class AbuseGuard {
         }
     }
 
-    private void charge(Optional<SendLimit> limit, String key, Limit which, PhoneNumber number, Instant now) {
+    /** The key is built only for a limit that is on, since building it costs more than the rest when it is off. */
+    private void charge(Optional<SendLimit> limit, Supplier<String> key, Limit which, PhoneNumber number,
+                        Instant now) {
         if (limit.isEmpty()) {
             return;
         }
-        Acquisition acquired = limits.tryAcquire(key, limit.get().maxStarts(), limit.get().window(), now);
+        Acquisition acquired = limits.tryAcquire(key.get(), limit.get().maxStarts(), limit.get().window(), now);
         if (!acquired.granted()) {
             throw refusal(which, acquired.retryAfter(), number);
         }

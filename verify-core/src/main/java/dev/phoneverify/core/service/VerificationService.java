@@ -370,7 +370,7 @@ public final class VerificationService {
                 next = save(flow, current -> current.expired(now));
                 event = new VerificationEvent.Expired(next, now);
         }
-        log(next, "reconciled with provider status " + status);
+        log(next, "reconciled with the provider, whose status is " + status);
         return new Decision<>(next, List.of(event));
     }
 
@@ -391,7 +391,7 @@ public final class VerificationService {
             VerificationFlow next = transition.apply(current);
             if (next == current || store.update(next)) {
                 if (next != current) {
-                    log(next, "now " + next.state());
+                    log(next, "changed");
                 }
                 return next;
             }
@@ -468,7 +468,8 @@ public final class VerificationService {
 
     private static void log(VerificationFlow flow, String what) {
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "verification {0} for {1}: {2}", flow.id(), flow.number(), what);
+            LOG.log(System.Logger.Level.DEBUG, "verification {0} for {1}: {2}, now {3}", flow.id(), flow.number(),
+                    what, flow.state());
         }
     }
 
