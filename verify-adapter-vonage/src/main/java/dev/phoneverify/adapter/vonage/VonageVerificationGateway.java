@@ -335,8 +335,10 @@ public final class VonageVerificationGateway implements VerificationGateway {
             } catch (RuntimeException e) {
                 throw VonageFailures.of(operation, e);
             }
-            log(System.Logger.Level.DEBUG, operation, requestIdOf.apply(outcome), number, outcome.toString(),
-                    call, startedNanos);
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                log(System.Logger.Level.DEBUG, operation, requestIdOf.apply(outcome), number, outcome.toString(),
+                        call, startedNanos);
+            }
             return outcome;
         } catch (GatewayException e) {
             log(System.Logger.Level.WARNING, operation, requestId, number,

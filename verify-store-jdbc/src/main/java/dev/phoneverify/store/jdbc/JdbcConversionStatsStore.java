@@ -11,9 +11,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -88,7 +85,7 @@ public final class JdbcConversionStatsStore implements ConversionStatsStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement sum = connection.prepareStatement(COUNTS_SINCE)) {
             sum.setString(1, code.digits());
-            sum.setObject(2, toTimestamp(from));
+            sum.setObject(2, Sql.timestamp(from));
             try (ResultSet row = sum.executeQuery()) {
                 row.next();
                 return new ConversionCounts(row.getLong(1), row.getLong(2));
@@ -132,19 +129,11 @@ public final class JdbcConversionStatsStore implements ConversionStatsStore {
      */
     public int purgeBeyondRetention() {
         Instant cutoff = clock.instant().minus(retention);
-        int dropped = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(PURGE_BUCKETS)) {
-            delete.setObject(1, toTimestamp(cutoff));
-            delete.setInt(2, purgeBatch);
-            int batch;
-            do {
-                batch = delete.executeUpdate();
-                dropped += batch;
-            } while (batch == purgeBatch);
-            return dropped;
+        int[] dropped = {0};
+        try {
+            return Sql.deleteInBatches(dataSource, PURGE_BUCKETS, cutoff, purgeBatch, dropped);
         } catch (SQLException e) {
-            throw unavailable("purge buckets before " + cutoff + " (" + dropped + " dropped so far)", e);
+            throw unavailable("purge buckets before " + cutoff + " (" + dropped[0] + " dropped so far)", e);
         }
     }
 
@@ -153,19 +142,14 @@ public final class JdbcConversionStatsStore implements ConversionStatsStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement(statement)) {
             count.setString(1, code.digits());
-            count.setObject(2, toTimestamp(bucket));
+            count.setObject(2, Sql.timestamp(bucket));
             count.executeUpdate();
         } catch (SQLException e) {
             throw unavailable("count a flow of " + code, e);
         }
     }
 
-    private static OffsetDateTime toTimestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
     private static StoreUnavailableException unavailable(String what, SQLException e) {
-        return new StoreUnavailableException("the conversion stats store could not " + what + ": "
-                + PostgresStores.rootMessage(e) + " (SQLState " + e.getSQLState() + ")", e);
+        return Sql.unavailable("conversion stats store", what, e);
     }
 }

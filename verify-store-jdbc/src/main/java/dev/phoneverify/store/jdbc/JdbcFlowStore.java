@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -146,7 +144,7 @@ public final class JdbcFlowStore implements FlowStore {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement due = connection.prepareStatement(PENDING_DUE)) {
-            due.setObject(1, toTimestamp(now));
+            due.setObject(1, Sql.timestamp(now));
             due.setInt(2, limit);
             List<VerificationFlow> flows = new ArrayList<>();
             try (ResultSet rows = due.executeQuery()) {
@@ -186,19 +184,11 @@ public final class JdbcFlowStore implements FlowStore {
 
     private int purgeInBatches(String purge, Instant cutoff, String what) {
         Objects.requireNonNull(cutoff, "cutoff");
-        int dropped = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(purge)) {
-            delete.setObject(1, toTimestamp(cutoff));
-            delete.setInt(2, purgeBatch);
-            int batch;
-            do {
-                batch = delete.executeUpdate();
-                dropped += batch;
-            } while (batch == purgeBatch);
-            return dropped;
+        int[] dropped = {0};
+        try {
+            return Sql.deleteInBatches(dataSource, purge, cutoff, purgeBatch, dropped);
         } catch (SQLException e) {
-            throw unavailable(what + " before " + cutoff + " (" + dropped + " dropped so far)", e);
+            throw unavailable(what + " before " + cutoff + " (" + dropped[0] + " dropped so far)", e);
         }
     }
 
@@ -211,9 +201,9 @@ public final class JdbcFlowStore implements FlowStore {
         statement.setString(index++, flow.channel().name());
         statement.setInt(index++, flow.wrongAttempts());
         statement.setInt(index++, flow.attemptsRemaining());
-        statement.setObject(index++, toTimestamp(flow.createdAt()));
-        statement.setObject(index++, toTimestamp(flow.updatedAt()));
-        statement.setObject(index++, toTimestamp(flow.expiresAt()));
+        statement.setObject(index++, Sql.timestamp(flow.createdAt()));
+        statement.setObject(index++, Sql.timestamp(flow.updatedAt()));
+        statement.setObject(index++, Sql.timestamp(flow.expiresAt()));
         statement.setLong(index++, flow.version());
         return index;
     }
@@ -234,12 +224,7 @@ public final class JdbcFlowStore implements FlowStore {
     }
 
     /** Truncates rather than letting the driver round, so a stored instant is never later than the real one. */
-    private static OffsetDateTime toTimestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
     private static StoreUnavailableException unavailable(String what, SQLException e) {
-        return new StoreUnavailableException("the flow store could not " + what + ": "
-                + PostgresStores.rootMessage(e) + " (SQLState " + e.getSQLState() + ")", e);
+        return Sql.unavailable("flow store", what, e);
     }
 }

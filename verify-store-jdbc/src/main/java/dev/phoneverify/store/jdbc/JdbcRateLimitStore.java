@@ -11,8 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -98,8 +96,8 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement acquire = connection.prepareStatement(ACQUIRE)) {
             acquire.setString(1, key);
-            acquire.setObject(2, toTimestamp(windowStart));
-            acquire.setObject(3, toTimestamp(windowEnd));
+            acquire.setObject(2, Sql.timestamp(windowStart));
+            acquire.setObject(3, Sql.timestamp(windowEnd));
             acquire.setInt(4, limit);
             try (ResultSet counted = acquire.executeQuery()) {
                 return counted.next() ? Acquisition.grant() : Acquisition.refuse(Duration.between(now, windowEnd));
@@ -140,7 +138,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement pass = connection.prepareStatement(PASS_AND_HOLD)) {
             int next = bindHold(pass, key, delay, now);
-            pass.setObject(next, toTimestamp(now));
+            pass.setObject(next, Sql.timestamp(now));
             try (ResultSet passed = pass.executeQuery()) {
                 if (passed.next()) {
                     return Acquisition.grant();
@@ -181,26 +179,18 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     }
 
     private int purgeInBatches(String purge, Instant cutoff) {
-        int dropped = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(purge)) {
-            delete.setObject(1, toTimestamp(cutoff));
-            delete.setInt(2, purgeBatch);
-            int batch;
-            do {
-                batch = delete.executeUpdate();
-                dropped += batch;
-            } while (batch == purgeBatch);
-            return dropped;
+        int[] dropped = {0};
+        try {
+            return Sql.deleteInBatches(dataSource, purge, cutoff, purgeBatch, dropped);
         } catch (SQLException e) {
-            throw unavailable("purge old limits (" + dropped + " dropped so far)", e);
+            throw unavailable("purge old limits (" + dropped[0] + " dropped so far)", e);
         }
     }
 
     private static Optional<Instant> heldUntil(Connection connection, String key, Instant now) throws SQLException {
         try (PreparedStatement read = connection.prepareStatement(HELD_UNTIL)) {
             read.setString(1, key);
-            read.setObject(2, toTimestamp(now));
+            read.setObject(2, Sql.timestamp(now));
             try (ResultSet row = read.executeQuery()) {
                 return row.next() ? Optional.of(toInstant(row)) : Optional.empty();
             }
@@ -210,7 +200,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     /** Binds {@link #HOLD_UPSERT}'s parameters; returns the next free index. */
     private static int bindHold(PreparedStatement statement, String key, EscalatingDelay delay, Instant now)
             throws SQLException {
-        OffsetDateTime at = toTimestamp(now);
+        OffsetDateTime at = Sql.timestamp(now);
         long first = delay.first().toMillis();
         long max = delay.max().toMillis();
         long forgetAfter = delay.forgetAfter().toMillis();
@@ -239,16 +229,11 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         }
     }
 
-    private static OffsetDateTime toTimestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
     private static Instant toInstant(ResultSet row) throws SQLException {
         return row.getObject(1, OffsetDateTime.class).toInstant();
     }
 
     private static StoreUnavailableException unavailable(String what, SQLException e) {
-        return new StoreUnavailableException("the rate limit store could not " + what + ": "
-                + PostgresStores.rootMessage(e) + " (SQLState " + e.getSQLState() + ")", e);
+        return Sql.unavailable("rate limit store", what, e);
     }
 }
