@@ -55,14 +55,8 @@ public final class JdbcConversionStatsStore implements ConversionStatsStore {
     public JdbcConversionStatsStore(DataSource dataSource, Clock clock, Duration retention, int purgeBatch) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.retention = Objects.requireNonNull(retention, "retention");
-        if (retention.isNegative()) {
-            throw new IllegalArgumentException("retention cannot be negative");
-        }
-        if (purgeBatch < 1) {
-            throw new IllegalArgumentException("purgeBatch must be at least 1, was " + purgeBatch);
-        }
-        this.purgeBatch = purgeBatch;
+        this.retention = Sql.requireRetention(retention);
+        this.purgeBatch = Sql.requirePurgeBatch(purgeBatch);
     }
 
     public JdbcConversionStatsStore(DataSource dataSource, Clock clock) {

@@ -75,10 +75,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     /** @param purgeBatch rows deleted per statement by {@link #purgeExpired(Instant)} */
     public JdbcRateLimitStore(DataSource dataSource, int purgeBatch) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        if (purgeBatch < 1) {
-            throw new IllegalArgumentException("purgeBatch must be at least 1, was " + purgeBatch);
-        }
-        this.purgeBatch = purgeBatch;
+        this.purgeBatch = Sql.requirePurgeBatch(purgeBatch);
     }
 
     public JdbcRateLimitStore(DataSource dataSource) {

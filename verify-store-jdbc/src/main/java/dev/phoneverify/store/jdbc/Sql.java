@@ -4,15 +4,32 @@ import dev.phoneverify.core.port.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /** What the JDBC stores share: how an instant is written, how a failure is told, how old rows are purged. */
 final class Sql {
     private Sql() {
+    }
+
+    static Duration requireRetention(Duration retention) {
+        Objects.requireNonNull(retention, "retention");
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("retention cannot be negative");
+        }
+        return retention;
+    }
+
+    static int requirePurgeBatch(int purgeBatch) {
+        if (purgeBatch < 1) {
+            throw new IllegalArgumentException("purgeBatch must be at least 1, was " + purgeBatch);
+        }
+        return purgeBatch;
     }
 
     /** PostgreSQL keeps microseconds; finer digits are dropped here rather than rounded by the driver. */
