@@ -39,7 +39,7 @@ public final class MemoryFootprint {
     }
 
     static void measureCoreStore(int count) {
-        MutableClock clock = new MutableClock(START);
+        FakeClock clock = FakeClock.startingAt(START);
         // Every hundredth request ends early, so exactly 1% come due when the clock passes SHORT_LIFE.
         InstantGateway gateway = new InstantGateway(clock, n -> n % 100 == 0 ? SHORT_LIFE : LONG_LIFE);
         CountingFlowStore store = new CountingFlowStore(new InMemoryFlowStore(clock));

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoneverify.core.domain.CallingCode;
 import dev.phoneverify.core.port.ConversionCounts;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +37,8 @@ class JdbcConversionStatsStoreTest {
     }
 
     @BeforeEach
-    void emptyTheTables() throws SQLException {
-        try (Connection connection = instanceA.dataSource().getConnection();
-             Statement truncate = connection.createStatement()) {
-            truncate.execute("TRUNCATE conversion_bucket, conversion_alarm");
-        }
+    void emptyTheTables() {
+        TestPostgres.truncate(instanceA.dataSource(), "conversion_bucket, conversion_alarm");
     }
 
     private static JdbcConversionStatsStore storeOf(PostgresStores instance) {

@@ -2,9 +2,6 @@ package dev.phoneverify.store.jdbc;
 
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.FlowStoreContract;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,12 +22,7 @@ class JdbcFlowStoreContractTest extends FlowStoreContract {
 
     @Override
     protected FlowStore createStore(Clock clock) {
-        try (Connection connection = stores.dataSource().getConnection();
-             Statement truncate = connection.createStatement()) {
-            truncate.execute("TRUNCATE verification_flow");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not empty the flow table", e);
-        }
+        TestPostgres.truncate(stores.dataSource(), "verification_flow");
         return stores.flowStore(clock);
     }
 }

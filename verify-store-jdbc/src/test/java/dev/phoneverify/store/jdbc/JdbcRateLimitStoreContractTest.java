@@ -2,9 +2,6 @@ package dev.phoneverify.store.jdbc;
 
 import dev.phoneverify.core.port.RateLimitStore;
 import dev.phoneverify.core.port.RateLimitStoreContract;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -24,12 +21,7 @@ class JdbcRateLimitStoreContractTest extends RateLimitStoreContract {
 
     @Override
     protected RateLimitStore createStore() {
-        try (Connection connection = stores.dataSource().getConnection();
-             Statement truncate = connection.createStatement()) {
-            truncate.execute("TRUNCATE rate_limit_counter, rate_limit_hold");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not empty the rate limit tables", e);
-        }
+        TestPostgres.truncate(stores.dataSource(), "rate_limit_counter, rate_limit_hold");
         return stores.rateLimitStore();
     }
 }

