@@ -6,7 +6,7 @@ import java.util.Set;
  * An ITU-T E.164 country calling code ({@code 44}, {@code 1}, {@code 358}): the 1 to 3 digits a number starts
  * with. SMS pumping concentrates on a few destinations, so conversion and send limits are also kept per code.
  *
- * <p>Calling codes are prefix-free, so the table below needs only the codes shorter than three digits: a number
+ * <p>Calling codes are prefix-free, so the sets below need only the codes shorter than three digits: a number
  * whose first digit or first two digits are not listed has a three-digit code. A number on a spare code gets its
  * first three digits, which is as good a grouping key as any.
  */
@@ -22,47 +22,23 @@ public record CallingCode(String digits) {
             "60", "61", "62", "63", "64", "65", "66",
             "81", "82", "84", "86",
             "90", "91", "92", "93", "94", "95", "98");
-    /**
-     * The two sets as tables indexed by the leading digits, built once: the service asks for the calling code of
-     * every number it starts, and looking a prefix up in a set meant cutting a new string for each length tried.
-     */
-    private static final boolean[] ONE_DIGIT_CODE = new boolean[10];
-    private static final boolean[] TWO_DIGIT_CODE = new boolean[100];
-
-    static {
-        ONE_DIGIT.forEach(code -> ONE_DIGIT_CODE[Integer.parseInt(code)] = true);
-        TWO_DIGITS.forEach(code -> TWO_DIGIT_CODE[Integer.parseInt(code)] = true);
-    }
 
     public CallingCode {
-        if (digits == null || digits.isEmpty() || digits.length() > 3 || digits.charAt(0) == '0'
-                || !allDigits(digits)) {
+        if (digits == null || !digits.matches("[1-9][0-9]{0,2}")) {
             throw new InvalidInputException(InvalidInputException.Field.NUMBER,
                     "a country calling code is 1 to 3 digits, not starting with 0");
         }
     }
 
-    // A loop rather than chars().allMatch(): a stream pipeline for three characters allocated more than the code.
-    private static boolean allDigits(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The calling code {@code number} belongs to. */
     public static CallingCode of(PhoneNumber number) {
-        // A PhoneNumber has at least 7 digits, all 0-9, so the first three are there to read.
+        // A PhoneNumber has at least 7 digits, so the first three are there to read.
         String digits = number.digits();
-        int first = digits.charAt(0) - '0';
-        if (ONE_DIGIT_CODE[first]) {
-            return new CallingCode(digits.substring(0, 1));
-        }
-        if (TWO_DIGIT_CODE[first * 10 + digits.charAt(1) - '0']) {
-            return new CallingCode(digits.substring(0, 2));
+        for (int length = 1; length < 3; length++) {
+            String prefix = digits.substring(0, length);
+            if ((length == 1 ? ONE_DIGIT : TWO_DIGITS).contains(prefix)) {
+                return new CallingCode(prefix);
+            }
         }
         return new CallingCode(digits.substring(0, 3));
     }

@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param maxWrongAttempts wrong codes allowed per flow before it fails (default 3)
  * @param maxLifetime      the longest a flow may stay pending, whatever the provider says (default 10 minutes,
  *                         NIST SP 800-63B's limit for out-of-band codes)
- * @param codeLength       digits in a code the provider generates: 4 or 6 (default 4)
+ * @param codeLength       digits in a code the provider generates: 4 to 10 (default 4); a gateway may allow fewer
+ *                         lengths, and says which in its capabilities
  */
 public record VerificationPolicy(int maxWrongAttempts, Duration maxLifetime, int codeLength) {
     public static final int DEFAULT_MAX_WRONG_ATTEMPTS = 3;
@@ -23,8 +24,8 @@ public record VerificationPolicy(int maxWrongAttempts, Duration maxLifetime, int
                 || maxLifetime.compareTo(Duration.ofHours(1)) > 0) {
             throw invalid("maxLifetime must be more than zero and at most one hour, was " + maxLifetime);
         }
-        if (codeLength != 4 && codeLength != 6) {
-            throw invalid("codeLength must be 4 or 6, was " + codeLength);
+        if (codeLength < 4 || codeLength > 10) {
+            throw invalid("codeLength must be 4 to 10, was " + codeLength);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.phoneverify.core.port;
 
 import dev.phoneverify.core.domain.FlowId;
+import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationFlow;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,14 @@ public interface FlowStore {
     /** Adds a new flow; fails if its id is taken. */
     void insert(VerificationFlow flow);
 
+    /** The flow with this id, if it is kept. */
     Optional<VerificationFlow> find(FlowId id);
+
+    /**
+     * The flow of the provider's request {@code requestId}, if it is kept: how an update the provider pushes finds
+     * its flow.
+     */
+    Optional<VerificationFlow> findByRequestId(RequestId requestId);
 
     /**
      * Replaces the stored flow with {@code next} only if the stored one still has {@code next.version() - 1}.

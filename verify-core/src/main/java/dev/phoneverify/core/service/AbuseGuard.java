@@ -8,21 +8,24 @@ import dev.phoneverify.core.domain.EscalatingDelay;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.SendLimit;
 import dev.phoneverify.core.domain.VerificationFlow;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.Acquisition;
 import dev.phoneverify.core.port.ConversionCounts;
 import dev.phoneverify.core.port.ConversionStatsStore;
 import dev.phoneverify.core.port.RateLimitStore;
-import dev.phoneverify.core.service.RateLimitedException.Limit;
+import dev.phoneverify.core.usecase.ConversionAlarm;
+import dev.phoneverify.core.usecase.Refusal;
+import dev.phoneverify.core.usecase.Refusal.Limit;
+import dev.phoneverify.core.usecase.VerificationEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Applies an {@link AbuseControlPolicy} for the service: refuses sends before the provider is called, and keeps
- * the books (cooldowns, failure delays, conversion counts) from the service's events.
+ * Applies an {@link AbuseControlPolicy}: refuses sends before the provider is called, and keeps the books
+ * (cooldowns, failure delays, conversion counts) from the use cases' events.
  */
 final class AbuseGuard {
     private static final System.Logger LOG = System.getLogger(AbuseGuard.class.getName());
@@ -38,53 +41,59 @@ final class AbuseGuard {
     }
 
     /**
-     * Lets a start through or throws. Read-only checks come first, so a refused start spends no allowance; the
-     * counters are charged client first, so one client cannot use up a number's allowance beyond its own; the
-     * cooldown is taken last, atomically, so of racing starts at most one passes it.
+     * Lets a start through, or says which control refused. Read-only checks come first, so a refused start spends
+     * no allowance; the counters are charged client first, so one client cannot use up a number's allowance beyond
+     * its own; the cooldown is taken last, atomically, so of racing starts at most one passes it.
      */
-    void beforeStart(PhoneNumber number, Optional<ClientKey> client, Instant now) {
-        Optional<EscalatingDelay> failedDelay = policy.failedCheckDelay();
-        if (failedDelay.isPresent()) {
-            refuseIfHeld(failedKey(number), Limit.FAILED_CHECK_DELAY, number, now);
+    Optional<Refusal.RateLimited> beforeStart(PhoneNumber number, Optional<ClientKey> client, Instant now) {
+        Optional<Refusal.RateLimited> refused = Optional.empty();
+        if (policy.failedCheckDelay().isPresent()) {
+            refused = refuseIfHeld(failedKey(number), Limit.FAILED_CHECK_DELAY, number, now);
         }
-        if (policy.resendCooldown().isPresent()) {
-            refuseIfHeld(resendKey(number), Limit.RESEND_COOLDOWN, number, now);
+        if (refused.isEmpty() && policy.resendCooldown().isPresent()) {
+            refused = refuseIfHeld(resendKey(number), Limit.RESEND_COOLDOWN, number, now);
         }
-        if (client.isPresent()) {
-            charge(policy.sendLimits().perClient(), () -> "client:" + client.get().value(), Limit.PER_CLIENT, number,
+        if (refused.isEmpty() && client.isPresent()) {
+            refused = charge(policy.sendLimits().perClient(), "client:" + client.get().value(), Limit.PER_CLIENT,
+                    number, now);
+        }
+        if (refused.isEmpty()) {
+            refused = charge(policy.sendLimits().perNumber(), "number:" + number.digits(), Limit.PER_NUMBER, number,
                     now);
         }
-        charge(policy.sendLimits().perNumber(), () -> "number:" + number.digits(), Limit.PER_NUMBER, number, now);
-        charge(policy.sendLimits().perCallingCode(), () -> "calling-code:" + CallingCode.of(number).digits(),
-                Limit.PER_CALLING_CODE, number, now);
-        passCooldown(number, now);
+        if (refused.isEmpty()) {
+            refused = charge(policy.sendLimits().perCallingCode(), "calling-code:" + CallingCode.of(number).digits(),
+                    Limit.PER_CALLING_CODE, number, now);
+        }
+        return refused.isEmpty() ? passCooldown(number, now) : refused;
     }
 
-    /** Lets a next step (a new SMS or call to the flow's number) through the resend cooldown, or throws. */
-    void beforeResend(PhoneNumber number, Instant now) {
-        passCooldown(number, now);
+    /** Lets a next step (a new code to the flow's number) through the resend cooldown, or refuses. */
+    Optional<Refusal.RateLimited> beforeResend(PhoneNumber number, Instant now) {
+        return passCooldown(number, now);
     }
 
-    /** Keeps the books for an event the service emitted; returns the alarm changes it caused. */
+    /** Keeps the books for an event; returns the alarm changes it caused. */
     List<ConversionAlarm> after(VerificationEvent event) {
         VerificationFlow flow = event.flow();
-        if (event instanceof VerificationEvent.Started) {
-            return countConversion(flow, true, event.at());
-        }
-        if (event instanceof VerificationEvent.Verified) {
-            if (policy.resendCooldown().isPresent()) {
-                // A verified flow proves the owner is there: their next code need not wait for earlier resends.
-                limits.release(resendKey(flow.number()));
+        return switch (event.kind()) {
+            case STARTED -> countConversion(flow, true, event.at());
+            case VERIFIED -> {
+                if (policy.resendCooldown().isPresent()) {
+                    // A verified flow proves the owner is there: their next code need not wait for earlier resends.
+                    limits.release(resendKey(flow.number()));
+                }
+                yield countConversion(flow, false, event.at());
             }
-            return countConversion(flow, false, event.at());
-        }
-        if (event instanceof VerificationEvent.Failed) {
-            policy.failedCheckDelay().ifPresent(delay -> {
-                Instant until = limits.hold(failedKey(flow.number()), delay, event.at());
-                log("a verification of {0} failed; new ones wait until {1}", flow.number(), until);
-            });
-        }
-        return List.of();
+            case FAILED -> {
+                policy.failedCheckDelay().ifPresent(delay -> {
+                    Instant until = limits.hold(failedKey(flow.number()), delay, event.at());
+                    log("a verification of {0} failed; new ones wait until {1}", flow.number(), until);
+                });
+                yield List.of();
+            }
+            case CODE_ACCEPTED, CODE_REJECTED, EXPIRED, CANCELLED, ADVANCED -> List.of();
+        };
     }
 
     /** Every raised conversion alarm, with its counts now. */
@@ -101,34 +110,27 @@ final class AbuseGuard {
                 .toList();
     }
 
-    private void refuseIfHeld(String key, Limit limit, PhoneNumber number, Instant now) {
-        Optional<Instant> heldUntil = limits.heldUntil(key, now);
-        if (heldUntil.isPresent()) {
-            throw refusal(limit, Duration.between(now, heldUntil.get()), number);
-        }
+    private Optional<Refusal.RateLimited> refuseIfHeld(String key, Limit limit, PhoneNumber number, Instant now) {
+        return limits.heldUntil(key, now).map(until -> refusal(limit, Duration.between(now, until), number, now));
     }
 
-    /** The key is built only for a limit that is on, since building it costs more than the rest when it is off. */
-    private void charge(Optional<SendLimit> limit, Supplier<String> key, Limit which, PhoneNumber number,
-                        Instant now) {
+    private Optional<Refusal.RateLimited> charge(Optional<SendLimit> limit, String key, Limit which,
+                                                 PhoneNumber number, Instant now) {
         if (limit.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        Acquisition acquired = limits.tryAcquire(key.get(), limit.get().maxStarts(), limit.get().window(), now);
-        if (!acquired.granted()) {
-            throw refusal(which, acquired.retryAfter(), number);
-        }
+        Acquisition acquired = limits.tryAcquire(key, limit.get().maxStarts(), limit.get().window(), now);
+        return acquired.granted() ? Optional.empty() : Optional.of(refusal(which, acquired.retryAfter(), number, now));
     }
 
-    private void passCooldown(PhoneNumber number, Instant now) {
+    private Optional<Refusal.RateLimited> passCooldown(PhoneNumber number, Instant now) {
         Optional<EscalatingDelay> cooldown = policy.resendCooldown();
         if (cooldown.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Acquisition passed = limits.tryPassAndHold(resendKey(number), cooldown.get(), now);
-        if (!passed.granted()) {
-            throw refusal(Limit.RESEND_COOLDOWN, passed.retryAfter(), number);
-        }
+        return passed.granted() ? Optional.empty()
+                : Optional.of(refusal(Limit.RESEND_COOLDOWN, passed.retryAfter(), number, now));
     }
 
     private List<ConversionAlarm> countConversion(VerificationFlow flow, boolean started, Instant now) {
@@ -157,12 +159,13 @@ final class AbuseGuard {
     /** The first bucket still inside the sliding window that ends with the bucket holding {@code now}. */
     private static Instant windowFrom(ConversionAlarmPolicy alarm, Instant now) {
         Duration bucket = alarm.bucket();
-        return RateLimitStore.windowStart(now, bucket).minus(bucket.multipliedBy(ConversionAlarmPolicy.BUCKETS_PER_WINDOW - 1L));
+        return RateLimitStore.windowStart(now, bucket)
+                .minus(bucket.multipliedBy(ConversionAlarmPolicy.BUCKETS_PER_WINDOW - 1L));
     }
 
-    private static RateLimitedException refusal(Limit limit, Duration retryAfter, PhoneNumber number) {
+    private static Refusal.RateLimited refusal(Limit limit, Duration retryAfter, PhoneNumber number, Instant now) {
         log("start or resend to {0} refused by " + limit + " for " + retryAfter, number, null);
-        return new RateLimitedException(limit, retryAfter);
+        return new Refusal.RateLimited(limit, now.plus(retryAfter), retryAfter);
     }
 
     private static String resendKey(PhoneNumber number) {

@@ -2,6 +2,7 @@ package dev.phoneverify.core.store;
 
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.FlowState;
+import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.port.FlowStore;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public final class InMemoryFlowStore implements FlowStore {
     private static final int SWEEP_PER_WRITE = 4;
 
     private final ConcurrentHashMap<FlowId, VerificationFlow> flows = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<RequestId, FlowId> byRequestId = new ConcurrentHashMap<>();
     private final ConcurrentSkipListSet<TimeKey> pendingByExpiry = new ConcurrentSkipListSet<>();
     private final ConcurrentLinkedQueue<TimeKey> finishedInEndOrder = new ConcurrentLinkedQueue<>();
     private final Clock clock;
@@ -58,6 +60,7 @@ public final class InMemoryFlowStore implements FlowStore {
         if (previous != null) {
             throw new IllegalStateException("a flow with id " + flow.id() + " already exists");
         }
+        byRequestId.put(flow.requestId(), flow.id());
         index(flow);
         sweep(SWEEP_PER_WRITE);
     }
@@ -65,6 +68,12 @@ public final class InMemoryFlowStore implements FlowStore {
     @Override
     public Optional<VerificationFlow> find(FlowId id) {
         return Optional.ofNullable(flows.get(id));
+    }
+
+    @Override
+    public Optional<VerificationFlow> findByRequestId(RequestId requestId) {
+        FlowId id = byRequestId.get(requestId);
+        return id == null ? Optional.empty() : find(id).filter(flow -> flow.requestId().equals(requestId));
     }
 
     @Override
@@ -152,6 +161,7 @@ public final class InMemoryFlowStore implements FlowStore {
                 return stored;
             }
             unindex(stored);
+            byRequestId.remove(stored.requestId(), stored.id());
             removed[0] = true;
             return null;
         });

@@ -1,4 +1,4 @@
-package dev.phoneverify.core.service;
+package dev.phoneverify.core.usecase;
 
 /**
  * Receives every {@link ConversionAlarm} change, for logs, health checks and paging someone. Called on the thread

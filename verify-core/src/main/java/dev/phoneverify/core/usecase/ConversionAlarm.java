@@ -1,4 +1,4 @@
-package dev.phoneverify.core.service;
+package dev.phoneverify.core.usecase;
 
 import dev.phoneverify.core.domain.CallingCode;
 import dev.phoneverify.core.port.ConversionCounts;

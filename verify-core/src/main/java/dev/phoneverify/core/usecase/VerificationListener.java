@@ -1,4 +1,4 @@
-package dev.phoneverify.core.service;
+package dev.phoneverify.core.usecase;
 
 /**
  * Receives every {@link VerificationEvent}. Called after the change is stored, on the caller's thread; an

@@ -1,0 +1,73 @@
+package dev.phoneverify.core.service;
+
+import dev.phoneverify.core.usecase.ConversionAlarm;
+import dev.phoneverify.core.usecase.ConversionAlarmListener;
+import dev.phoneverify.core.usecase.VerificationEvent;
+import dev.phoneverify.core.usecase.VerificationListener;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Delivers events once their change is stored: first to the abuse controls' books, then to the listeners, then
+ * any conversion alarm the books raised. A failing listener or book is logged; the change stands.
+ */
+final class EventPublisher {
+    private static final System.Logger LOG = System.getLogger(EventPublisher.class.getName());
+
+    private final AbuseGuard abuseGuard;
+    private final List<VerificationListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ConversionAlarmListener> alarmListeners = new CopyOnWriteArrayList<>();
+
+    EventPublisher(AbuseGuard abuseGuard) {
+        this.abuseGuard = abuseGuard;
+    }
+
+    void addListener(VerificationListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    void removeListener(VerificationListener listener) {
+        listeners.remove(listener);
+    }
+
+    void addAlarmListener(ConversionAlarmListener listener) {
+        alarmListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    void removeAlarmListener(ConversionAlarmListener listener) {
+        alarmListeners.remove(listener);
+    }
+
+    void publish(List<VerificationEvent> events) {
+        for (VerificationEvent event : events) {
+            List<ConversionAlarm> alarms = List.of();
+            try {
+                alarms = abuseGuard.after(event);
+            } catch (RuntimeException e) {
+                // Losing one count only makes a control a little more lenient for a while.
+                LOG.log(System.Logger.Level.WARNING, "abuse controls could not record " + event.kind()
+                        + "; the change stands", e);
+            }
+            for (VerificationListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a verification listener failed on " + event.kind()
+                            + "; the change stands", e);
+                }
+            }
+            alarms.forEach(this::publishAlarm);
+        }
+    }
+
+    private void publishAlarm(ConversionAlarm alarm) {
+        for (ConversionAlarmListener listener : alarmListeners) {
+            try {
+                listener.onAlarm(alarm);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a conversion alarm listener failed", e);
+            }
+        }
+    }
+}
