@@ -1,6 +1,7 @@
 package dev.phoneverify.store.jdbc;
 
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.EndReason;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.FlowState;
 import dev.phoneverify.core.domain.PhoneNumber;
@@ -44,13 +45,16 @@ public final class JdbcFlowStore implements FlowStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String COLUMNS = "id, phone_number, request_id, state, channel, wrong_attempts, "
-            + "attempts_remaining, created_at, updated_at, expires_at, version";
+            + "attempts_remaining, created_at, updated_at, step_started_at, expires_at, end_reason, version";
     private static final String INSERT = "INSERT INTO verification_flow (" + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND = "SELECT " + COLUMNS + " FROM verification_flow WHERE id = ?";
+    // The provider's id is not unique here; the newest flow with it is the one that counts, as in memory.
+    static final String FIND_BY_REQUEST_ID = "SELECT " + COLUMNS + " FROM verification_flow WHERE request_id = ? "
+            + "ORDER BY created_at DESC LIMIT 1";
     private static final String UPDATE = "UPDATE verification_flow SET phone_number = ?, request_id = ?, state = ?, "
             + "channel = ?, wrong_attempts = ?, attempts_remaining = ?, created_at = ?, updated_at = ?, "
-            + "expires_at = ?, version = ? WHERE id = ? AND version = ?";
+            + "step_started_at = ?, expires_at = ?, end_reason = ?, version = ? WHERE id = ? AND version = ?";
     static final String PENDING_DUE = "SELECT " + COLUMNS + " FROM verification_flow "
             + "WHERE state = 'PENDING' AND expires_at <= ? ORDER BY expires_at, id LIMIT ?";
     // SKIP LOCKED: two instances purging at once share the work instead of queueing behind each other's locks.
@@ -113,6 +117,20 @@ public final class JdbcFlowStore implements FlowStore {
             }
         } catch (SQLException e) {
             throw unavailable("find flow " + id, e);
+        }
+    }
+
+    @Override
+    public Optional<VerificationFlow> findByRequestId(RequestId requestId) {
+        Objects.requireNonNull(requestId, "requestId");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement find = connection.prepareStatement(FIND_BY_REQUEST_ID)) {
+            find.setString(1, requestId.value());
+            try (ResultSet row = find.executeQuery()) {
+                return row.next() ? Optional.of(toFlow(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw unavailable("find the flow of request " + requestId, e);
         }
     }
 
@@ -197,7 +215,9 @@ public final class JdbcFlowStore implements FlowStore {
         statement.setInt(index++, flow.attemptsRemaining());
         statement.setObject(index++, Sql.timestamp(flow.createdAt()));
         statement.setObject(index++, Sql.timestamp(flow.updatedAt()));
+        statement.setObject(index++, Sql.timestamp(flow.stepStartedAt()));
         statement.setObject(index++, Sql.timestamp(flow.expiresAt()));
+        statement.setString(index++, flow.endReason().map(EndReason::name).orElse(null));
         statement.setLong(index++, flow.version());
         return index;
     }
@@ -213,7 +233,9 @@ public final class JdbcFlowStore implements FlowStore {
                 row.getInt("attempts_remaining"),
                 row.getObject("created_at", OffsetDateTime.class).toInstant(),
                 row.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                row.getObject("step_started_at", OffsetDateTime.class).toInstant(),
                 row.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(row.getString("end_reason")).map(EndReason::valueOf),
                 row.getLong("version"));
     }
 

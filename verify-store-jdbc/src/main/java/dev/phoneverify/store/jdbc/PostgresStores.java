@@ -2,6 +2,8 @@ package dev.phoneverify.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.phoneverify.core.domain.AbuseControlPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -80,6 +82,14 @@ public final class PostgresStores implements AutoCloseable {
     /** A conversion-stats store with {@link JdbcConversionStatsStore#DEFAULT_RETENTION}. */
     public JdbcConversionStatsStore conversionStatsStore(Clock clock) {
         return new JdbcConversionStatsStore(pool, clock);
+    }
+
+    /**
+     * {@code policy}'s abuse controls, counting in this database's stores, so every instance on it shares the
+     * counts: the explicit choice for several instances, where in-memory counters would each count alone.
+     */
+    public AbuseControls abuseControls(AbuseControlPolicy policy, Clock clock) {
+        return new AbuseControls(policy, rateLimitStore(), conversionStatsStore(clock));
     }
 
     /** The pool, for an app that keeps more of its own data in the same database. */

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,8 @@ class DatabaseAvailabilityTest {
     void aDatabaseOutageFailsCallsClearlyAndTheStoreRecoversWhenItIsBack() throws IOException {
         int port = freePort();
         VerificationFlow flow = new VerificationFlow(FlowId.random(), PhoneNumber.parse("+447700900789"),
-                new RequestId("req-outage"), FlowState.PENDING, Channel.SMS, 0, 3, now(), now(),
-                now().plusSeconds(600), 0);
+                new RequestId("req-outage"), FlowState.PENDING, Channel.SMS, 0, 3, now(), now(), now(),
+                now().plusSeconds(600), Optional.empty(), 0);
         EmbeddedPostgres postgres = startPostgres(port);
         try (PostgresStores stores = PostgresStores.connect(TestPostgres.settingsFor(postgres, "postgres")
                 .withConnectionTimeout(Duration.ofMillis(500)))) {

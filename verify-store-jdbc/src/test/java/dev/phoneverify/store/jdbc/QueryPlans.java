@@ -25,14 +25,20 @@ final class QueryPlans {
      * prefer a sequential scan, so ruling it out is the test.)
      */
     static String planOf(DataSource dataSource, String sql, Instant at) throws SQLException {
+        return planOf(dataSource, sql, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), 100);
+    }
+
+    /** The same for a statement with other parameters, bound in order. */
+    static String planOf(DataSource dataSource, String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement settings = connection.createStatement()) {
                 settings.execute("SET LOCAL enable_seqscan = off");
             }
             try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
-                explain.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                explain.setInt(2, 100);
+                for (int i = 0; i < parameters.length; i++) {
+                    explain.setObject(i + 1, parameters[i]);
+                }
                 StringBuilder plan = new StringBuilder();
                 try (ResultSet lines = explain.executeQuery()) {
                     while (lines.next()) {

@@ -3,9 +3,13 @@ package dev.phoneverify.store.jdbc;
 import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationCode;
+import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.AdvanceOutcome;
+import dev.phoneverify.core.port.CancelConstraints;
 import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
+import dev.phoneverify.core.port.GatewayCapabilities;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
@@ -13,7 +17,9 @@ import dev.phoneverify.core.port.VerificationGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +38,14 @@ final class ScriptedProvider implements VerificationGateway {
 
     ScriptedProvider(Clock clock) {
         this.clock = clock;
+    }
+
+    /** SMS only, the policy's default code length, a status lookup, and neither cancel nor next step. */
+    @Override
+    public GatewayCapabilities capabilities() {
+        return new GatewayCapabilities(Set.of(Channel.SMS), Set.of(VerificationPolicy.DEFAULT_CODE_LENGTH),
+                Workflow.of(Channel.SMS), false, Optional.empty(), false, false, true, false,
+                CancelConstraints.unsupported(), false);
     }
 
     @Override

@@ -7,10 +7,11 @@ import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.SendLimit;
 import dev.phoneverify.core.domain.SendLimitPolicy;
-import dev.phoneverify.core.domain.VerificationPolicy;
-import dev.phoneverify.core.service.AbuseControls;
-import dev.phoneverify.core.service.RateLimitedException;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.port.AbuseControls;
+import dev.phoneverify.core.service.Verifications;
+import dev.phoneverify.core.usecase.Refusal;
+import dev.phoneverify.core.usecase.StartCommand;
+import dev.phoneverify.core.usecase.StartResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,47 +53,48 @@ class SendLimitsAcrossInstancesTest {
     }
 
     /** One app instance: its own service and pool, the provider both share. */
-    private VerificationService instanceOver(PostgresStores stores) {
-        AbuseControls controls = new AbuseControls(POLICY, stores.rateLimitStore(), stores.conversionStatsStore(CLOCK));
-        return new VerificationService(provider, stores.flowStore(CLOCK),
-                VerificationPolicy.defaults(), new Brand("TwoInstances"), CLOCK, controls);
+    private Verifications instanceOver(PostgresStores stores) {
+        AbuseControls controls = stores.abuseControls(POLICY, CLOCK);
+        return Verifications.builder().gateway(provider).flows(stores.flowStore(CLOCK)).abuseControls(controls)
+                .brand(new Brand("TwoInstances")).clock(CLOCK).build();
     }
 
     @Test
     void racingStartsForOneNumberThroughBothInstancesGetExactlyTheLimit() throws Exception {
-        VerificationService instanceA = instanceOver(poolA);
-        VerificationService instanceB = instanceOver(poolB);
-        PhoneNumber number = PhoneNumber.parse("+447700900077");
+        Verifications instanceA = instanceOver(poolA);
+        Verifications instanceB = instanceOver(poolB);
+        StartCommand start = StartCommand.to(PhoneNumber.parse("+447700900077"));
 
-        List<Object> results = race(racer -> (racer % 2 == 0 ? instanceA : instanceB).start(number));
+        List<StartResult> results = race(racer -> (racer % 2 == 0 ? instanceA : instanceB).start(start));
 
-        assertThat(results).filteredOn(RateLimitedException.class::isInstance).hasSize(RACING_STARTS - PER_NUMBER)
-                .allSatisfy(refusal -> assertThat(((RateLimitedException) refusal).limit())
-                        .isEqualTo(RateLimitedException.Limit.PER_NUMBER));
-        assertThat(results).filteredOn(result -> !(result instanceof RateLimitedException)).hasSize(PER_NUMBER);
+        assertThat(results).filteredOn(SendLimitsAcrossInstancesTest::isRateLimited)
+                .hasSize(RACING_STARTS - PER_NUMBER)
+                .allSatisfy(refused -> assertThat(((Refusal.RateLimited) ((StartResult.Refused) refused).refusal())
+                        .limit()).isEqualTo(Refusal.Limit.PER_NUMBER));
+        assertThat(results).filteredOn(result -> !isRateLimited(result)).hasSize(PER_NUMBER);
     }
 
-    /** Runs {@code start} once per racer, all released at once; each racer's flow or refusal. */
-    private static List<Object> race(Start start) throws Exception {
+    private static boolean isRateLimited(StartResult result) {
+        return result instanceof StartResult.Refused refused && refused.refusal() instanceof Refusal.RateLimited;
+    }
+
+    /** Runs {@code start} once per racer, all released at once; each racer's result. */
+    private static List<StartResult> race(Start start) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(RACING_STARTS);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
+            List<Future<StartResult>> futures = new ArrayList<>();
             for (int i = 0; i < RACING_STARTS; i++) {
                 int racer = i;
-                Callable<Object> task = () -> {
+                Callable<StartResult> task = () -> {
                     go.await();
-                    try {
-                        return start.by(racer);
-                    } catch (RateLimitedException refused) {
-                        return refused;
-                    }
+                    return start.by(racer);
                 };
                 futures.add(pool.submit(task));
             }
             go.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> future : futures) {
+            List<StartResult> results = new ArrayList<>();
+            for (Future<StartResult> future : futures) {
                 results.add(future.get(30, TimeUnit.SECONDS));
             }
             return results;
@@ -103,6 +105,6 @@ class SendLimitsAcrossInstancesTest {
 
     /** One racer's start. */
     private interface Start {
-        Object by(int racer);
+        StartResult by(int racer);
     }
 }

@@ -7,12 +7,14 @@ import dev.phoneverify.core.domain.FlowState;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
-import dev.phoneverify.core.domain.VerificationPolicy;
-import dev.phoneverify.core.service.CheckResult;
-import dev.phoneverify.core.service.FlowFinishedException;
-import dev.phoneverify.core.service.VerificationEvent;
-import dev.phoneverify.core.service.AbuseControls;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.port.AbuseControls;
+import dev.phoneverify.core.service.Verifications;
+import dev.phoneverify.core.usecase.CheckCommand;
+import dev.phoneverify.core.usecase.CheckResult;
+import dev.phoneverify.core.usecase.Refusal;
+import dev.phoneverify.core.usecase.StartCommand;
+import dev.phoneverify.core.usecase.StartResult;
+import dev.phoneverify.core.usecase.VerificationEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two app instances, each with its own {@link VerificationService} and its own pool, share one database and one
+ * Two app instances, each with its own {@link Verifications} and its own pool, share one database and one
  * provider: a flow started on one is completed on the other, and racing instances never lose an update.
  */
 class TwoInstancesTest {
@@ -42,8 +44,8 @@ class TwoInstancesTest {
     private final Map<String, AtomicInteger> eventCounts = new ConcurrentHashMap<>();
     private PostgresStores poolA;
     private PostgresStores poolB;
-    private VerificationService instanceA;
-    private VerificationService instanceB;
+    private Verifications instanceA;
+    private Verifications instanceB;
 
     @BeforeEach
     void startTwoInstances() {
@@ -60,31 +62,37 @@ class TwoInstancesTest {
         poolB.close();
     }
 
-    private VerificationService instanceOver(PostgresStores stores) {
-        VerificationService service = new VerificationService(provider, stores.flowStore(CLOCK),
-                VerificationPolicy.defaults(), new Brand("TwoInstances"), CLOCK, AbuseControls.none());
-        service.addListener(event -> eventCounts.computeIfAbsent(event.getClass().getSimpleName(),
+    private Verifications instanceOver(PostgresStores stores) {
+        Verifications service = Verifications.builder().gateway(provider).flows(stores.flowStore(CLOCK))
+                .abuseControls(AbuseControls.off()).brand(new Brand("TwoInstances")).clock(CLOCK).build();
+        service.addListener(event -> eventCounts.computeIfAbsent(event.kind().name(),
                 name -> new AtomicInteger()).incrementAndGet());
         return service;
     }
 
+    private static VerificationFlow started(Verifications instance, String number) {
+        StartResult result = instance.start(StartCommand.to(PhoneNumber.parse(number)));
+        assertThat(result).isInstanceOf(StartResult.Started.class);
+        return ((StartResult.Started) result).flow();
+    }
+
     @Test
     void aCodeSentThroughOneInstanceIsCheckedThroughTheOther() {
-        VerificationFlow started = instanceA.start(PhoneNumber.parse("+447700900001"));
+        VerificationFlow started = started(instanceA, "+447700900001");
 
-        CheckResult result = instanceB.check(started.id(), ScriptedProvider.CODE);
+        CheckResult result = instanceB.check(new CheckCommand(started.id(), ScriptedProvider.CODE));
 
-        assertThat(result.outcome()).isEqualTo(CheckResult.Outcome.CORRECT);
+        assertThat(result).isInstanceOf(CheckResult.Verified.class);
         assertThat(instanceA.find(started.id()).map(VerificationFlow::state)).contains(FlowState.VERIFIED);
     }
 
     @Test
     void wrongCodesRacingThroughBothInstancesAreAllCounted() throws Exception {
-        VerificationFlow started = instanceA.start(PhoneNumber.parse("+447700900002"));
+        VerificationFlow started = started(instanceA, "+447700900002");
 
-        List<Object> results = checkConcurrently(started, ScriptedProvider.WRONG_CODE, 3);
+        List<CheckResult> results = checkConcurrently(started, ScriptedProvider.WRONG_CODE, 3);
 
-        assertThat(results).allMatch(CheckResult.class::isInstance);
+        assertThat(results).noneMatch(CheckResult.Refused.class::isInstance);
         VerificationFlow flow = instanceB.find(started.id()).orElseThrow();
         assertThat(flow.wrongAttempts()).isEqualTo(3);
         assertThat(flow.state()).isEqualTo(FlowState.FAILED);
@@ -92,12 +100,13 @@ class TwoInstancesTest {
 
     @Test
     void correctCodesRacingThroughBothInstancesStoreOneVerification() throws Exception {
-        VerificationFlow started = instanceA.start(PhoneNumber.parse("+447700900003"));
+        VerificationFlow started = started(instanceA, "+447700900003");
 
-        List<Object> results = checkConcurrently(started, ScriptedProvider.CODE, CONCURRENT_CHECKS);
+        List<CheckResult> results = checkConcurrently(started, ScriptedProvider.CODE, CONCURRENT_CHECKS);
 
-        assertThat(results).allMatch(result -> result instanceof FlowFinishedException
-                || result instanceof CheckResult checked && checked.outcome() == CheckResult.Outcome.CORRECT);
+        assertThat(results).allMatch(result -> result instanceof CheckResult.Refused refused
+                && refused.refusal() instanceof Refusal.FlowFinished
+                || result instanceof CheckResult.Verified);
         assertThat(correctAnswers(results)).isEqualTo(1L);
         VerificationFlow flow = instanceB.find(started.id()).orElseThrow();
         assertThat(flow.state()).isEqualTo(FlowState.VERIFIED);
@@ -106,44 +115,39 @@ class TwoInstancesTest {
 
     @Test
     void correctCodesRacingThroughBothInstancesAnswerCorrectExactlyOnce() throws Exception {
-        VerificationFlow started = instanceA.start(PhoneNumber.parse("+447700900004"));
+        VerificationFlow started = started(instanceA, "+447700900004");
 
-        List<Object> results = checkConcurrently(started, ScriptedProvider.CODE, CONCURRENT_CHECKS);
+        List<CheckResult> results = checkConcurrently(started, ScriptedProvider.CODE, CONCURRENT_CHECKS);
 
         SoftAssertions.assertSoftly(softly -> {
             softly.assertThat(correctAnswers(results)).as("CORRECT answers").isEqualTo(1);
-            softly.assertThat(eventCounts.get(VerificationEvent.Verified.class.getSimpleName()))
+            softly.assertThat(eventCounts.get(VerificationEvent.Kind.VERIFIED.name()))
                     .as("Verified events").hasValue(1);
         });
     }
 
-    private static long correctAnswers(List<Object> results) {
-        return results.stream().filter(result -> result instanceof CheckResult checked
-                && checked.outcome() == CheckResult.Outcome.CORRECT).count();
+    private static long correctAnswers(List<CheckResult> results) {
+        return results.stream().filter(CheckResult.Verified.class::isInstance).count();
     }
 
-    /** Checks {@code code} {@code count} times at once, alternating instances; each result or refusal. */
-    private List<Object> checkConcurrently(VerificationFlow flow, VerificationCode code, int count)
+    /** Checks {@code code} {@code count} times at once, alternating instances; each result. */
+    private List<CheckResult> checkConcurrently(VerificationFlow flow, VerificationCode code, int count)
             throws Exception {
         ExecutorService users = Executors.newFixedThreadPool(count);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Object>> answers = new ArrayList<>();
+            List<Future<CheckResult>> answers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                VerificationService instance = i % 2 == 0 ? instanceA : instanceB;
-                Callable<Object> check = () -> {
+                Verifications instance = i % 2 == 0 ? instanceA : instanceB;
+                Callable<CheckResult> check = () -> {
                     go.await();
-                    try {
-                        return instance.check(flow.id(), code);
-                    } catch (FlowFinishedException refused) {
-                        return refused;
-                    }
+                    return instance.check(new CheckCommand(flow.id(), code));
                 };
                 answers.add(users.submit(check));
             }
             go.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> answer : answers) {
+            List<CheckResult> results = new ArrayList<>();
+            for (Future<CheckResult> answer : answers) {
                 results.add(answer.get(30, TimeUnit.SECONDS));
             }
             return results;
