@@ -1,38 +1,38 @@
 package dev.phoneverify.app;
 
+import dev.phoneverify.adapter.vonage.VonageConfig;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.domain.Brand;
+import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.domain.SendLimit;
 import dev.phoneverify.core.domain.SendLimitPolicy;
-import dev.phoneverify.core.domain.InvalidInputException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
+import dev.phoneverify.store.jdbc.DatabaseSettings;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * The app's settings, read from environment variables; a system property of the same name overrides a variable.
+ * The app reads which gateway and store to use, and its own settings; each adapter's settings are read and checked
+ * by the adapter's own config type ({@link VonageConfig#fromEnvironment}, {@link DatabaseSettings#fromEnvironment}),
+ * and a refusal there becomes the app's one-line start-up error.
  *
  * @param gateway which gateway serves verifications
  * @param brand   the name in the message the user receives
  * @param port    the HTTP port; 0 picks a free one
- * @param vonage  Vonage's settings, present exactly when {@code gateway} is {@link Gateway#VONAGE}
+ * @param vonage  the Vonage adapter's settings, present exactly when {@code gateway} is {@link Gateway#VONAGE}
  * @param abuseControls send limits, cooldowns and the conversion alarm; all on by default (docs/abuse-controls.md)
  * @param store   where verifications are kept
  * @param postgres the database's settings, present exactly when {@code store} is {@link Store#POSTGRES}
  */
-public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageSettings> vonage,
-                        AbuseControlPolicy abuseControls, Store store, Optional<PostgresSettings> postgres) {
+public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageConfig> vonage,
+                        AbuseControlPolicy abuseControls, Store store, Optional<DatabaseSettings> postgres) {
     public static final String DEFAULT_BRAND = "phone-verify";
     public static final int DEFAULT_PORT = 8080;
-
-    private static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
-    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
     /** The gateways the app can run on. */
     public enum Gateway {
@@ -57,45 +57,6 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
         /** The name used in {@code VERIFY_STORE}. */
         public String configName() {
             return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /**
-     * How to reach the PostgreSQL database. {@link #toString()} never shows the password.
-     *
-     * @param url a {@code jdbc:postgresql://host:port/database} URL
-     */
-    public record PostgresSettings(String url, String user, String password) {
-        public PostgresSettings {
-            Objects.requireNonNull(url, "url");
-            Objects.requireNonNull(user, "user");
-            Objects.requireNonNull(password, "password");
-        }
-
-        @Override
-        public String toString() {
-            return "PostgresSettings[url=" + url + ", user=" + user + ", password=(redacted)]";
-        }
-    }
-
-    /**
-     * How to reach Vonage. {@link #toString()} never shows the secret.
-     *
-     * @param baseUrl where the Verify API lives; Vonage's own when empty
-     * @param timeout the SDK's timeout; the adapter's default when empty
-     */
-    public record VonageSettings(String apiKey, String apiSecret, Optional<URI> baseUrl, Optional<Duration> timeout) {
-        public VonageSettings {
-            Objects.requireNonNull(apiKey, "apiKey");
-            Objects.requireNonNull(apiSecret, "apiSecret");
-            Objects.requireNonNull(baseUrl, "baseUrl");
-            Objects.requireNonNull(timeout, "timeout");
-        }
-
-        @Override
-        public String toString() {
-            return "VonageSettings[apiKey=" + apiKey + ", apiSecret=(redacted), baseUrl=" + baseUrl
-                    + ", timeout=" + timeout + "]";
         }
     }
 
@@ -126,7 +87,7 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
     }
 
     /** The same settings, keeping verifications and send limits in the PostgreSQL database {@code database}. */
-    public AppConfig withPostgres(PostgresSettings database) {
+    public AppConfig withPostgres(DatabaseSettings database) {
         return new AppConfig(gateway, brand, port, vonage, abuseControls, Store.POSTGRES, Optional.of(database));
     }
 
@@ -158,10 +119,23 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
 
         AppConfig read() {
             Gateway gateway = gateway();
-            Optional<VonageSettings> vonage = gateway == Gateway.VONAGE ? Optional.of(vonage()) : Optional.empty();
+            Optional<VonageConfig> vonage = gateway == Gateway.VONAGE
+                    ? Optional.of(adapterSettings(() -> VonageConfig.fromEnvironment(settings)))
+                    : Optional.empty();
             Store store = store();
-            Optional<PostgresSettings> postgres = store == Store.POSTGRES ? Optional.of(postgres()) : Optional.empty();
+            Optional<DatabaseSettings> postgres = store == Store.POSTGRES
+                    ? Optional.of(adapterSettings(() -> DatabaseSettings.fromEnvironment(settings)))
+                    : Optional.empty();
             return new AppConfig(gateway, brand(), port(), vonage, abuseControls(), store, postgres);
+        }
+
+        /** An adapter's own reading of its settings; its refusal names the variable and becomes a start-up error. */
+        private static <T> T adapterSettings(Supplier<T> read) {
+            try {
+                return read.get();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage().replaceAll("\\R", " "));
+            }
         }
 
         private Store store() {
@@ -181,20 +155,6 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
             }
             throw new ConfigException("VERIFY_STORE must be 'memory' or 'postgres', was '" + printable(chosen.get())
                     + "'");
-        }
-
-        private PostgresSettings postgres() {
-            String url = value("VERIFY_DB_URL").orElseThrow(() -> new ConfigException(
-                    "VERIFY_DB_URL is not set; the postgres store needs VERIFY_DB_URL and VERIFY_DB_USER"));
-            if (!url.startsWith("jdbc:postgresql:")) {
-                throw new ConfigException("VERIFY_DB_URL must be a jdbc:postgresql://host:port/database URL, was '"
-                        + printable(url) + "'");
-            }
-            String user = value("VERIFY_DB_USER").orElseThrow(() -> new ConfigException(
-                    "VERIFY_DB_USER is not set; the postgres store needs VERIFY_DB_URL and VERIFY_DB_USER"));
-            // No password is a valid choice for a server that trusts this host (or reads ~/.pgpass).
-            String password = settings.getOrDefault("VERIFY_DB_PASSWORD", "");
-            return new PostgresSettings(url, user, password);
         }
 
         private Gateway gateway() {
@@ -234,45 +194,6 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
             }
             throw new ConfigException("PORT must be a number from 0 to 65535 (0 picks a free port), was '"
                     + printable(port.get()) + "'");
-        }
-
-        private VonageSettings vonage() {
-            String key = value("VONAGE_API_KEY").orElseThrow(() -> new ConfigException(
-                    "VONAGE_API_KEY is not set; the vonage gateway needs VONAGE_API_KEY and VONAGE_API_SECRET"));
-            String secret = value("VONAGE_API_SECRET").orElseThrow(() -> new ConfigException(
-                    "VONAGE_API_SECRET is not set; the vonage gateway needs VONAGE_API_KEY and VONAGE_API_SECRET"));
-            return new VonageSettings(key, secret, baseUrl(), timeout());
-        }
-
-        private Optional<URI> baseUrl() {
-            return value("VONAGE_BASE_URL").map(text -> {
-                try {
-                    URI uri = new URI(text);
-                    String scheme = uri.getScheme();
-                    if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
-                        return uri;
-                    }
-                } catch (URISyntaxException e) {
-                    // falls through to the one message below
-                }
-                throw new ConfigException("VONAGE_BASE_URL must be an absolute http(s) URL such as "
-                        + "https://api.nexmo.com, was '" + printable(text) + "'");
-            });
-        }
-
-        private Optional<Duration> timeout() {
-            return value("VONAGE_TIMEOUT_MS").map(text -> {
-                try {
-                    Duration timeout = Duration.ofMillis(Long.parseLong(text));
-                    if (timeout.compareTo(MIN_TIMEOUT) >= 0 && timeout.compareTo(MAX_TIMEOUT) <= 0) {
-                        return timeout;
-                    }
-                } catch (NumberFormatException e) {
-                    // falls through to the one message below
-                }
-                throw new ConfigException("VONAGE_TIMEOUT_MS must be whole milliseconds from " + MIN_TIMEOUT.toMillis()
-                        + " to " + MAX_TIMEOUT.toMillis() + ", was '" + printable(text) + "'");
-            });
         }
 
         /**

@@ -3,19 +3,25 @@ package dev.phoneverify.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.VerificationPolicy;
-import dev.phoneverify.core.port.ConversionStatsStore;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
-import dev.phoneverify.core.port.RateLimitStore;
 import dev.phoneverify.core.port.VerificationGateway;
-import dev.phoneverify.core.service.AbuseControls;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.service.Verifications;
+import dev.phoneverify.core.usecase.ApplyProviderStatus;
+import dev.phoneverify.core.usecase.CancelVerification;
+import dev.phoneverify.core.usecase.CheckCode;
+import dev.phoneverify.core.usecase.FindVerification;
+import dev.phoneverify.core.usecase.MoveToNextStep;
+import dev.phoneverify.core.usecase.StartVerification;
 import java.time.Clock;
 
 /**
- * Builds the core's use cases from the ports the chosen gateway and store modules bind and the {@link Clock} the
- * gateway module provides. Core classes carry no Guice annotations, so they are made here.
+ * Builds the core's use cases from the ports the chosen gateway and store modules bind (the store module also
+ * names the stores the abuse controls count in) and the {@link Clock} the gateway module provides, and binds each
+ * driving port to them. Core classes carry no Guice annotations, so they are made here.
  */
 final class CoreModule extends AbstractModule {
     private final AppConfig config;
@@ -31,16 +37,56 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    VerificationService verificationService(VerificationGateway gateway, FlowStore store, VerificationPolicy policy,
-                                            Brand brand, Clock clock, RateLimitStore rateLimits,
-                                            ConversionStatsStore conversions) {
-        // The counters live in whatever stores the store module binds: shared ones on postgres.
-        VerificationService service = new VerificationService(gateway, store, policy, brand, clock,
-                new AbuseControls(config.abuseControls(), rateLimits, conversions));
+    Verifications verifications(VerificationGateway gateway, FlowStore flows, AbuseControls abuseControls,
+                                VerificationPolicy policy, Brand brand, Clock clock) {
+        Verifications verifications = Verifications.builder()
+                .gateway(gateway)
+                .flows(flows)
+                .abuseControls(abuseControls)
+                .brand(brand)
+                .clock(clock)
+                .policy(policy)
+                .build();
         AuditLog audit = new AuditLog();
-        service.addListener(audit);
-        service.addAlarmListener(audit);
-        return service;
+        verifications.addListener(audit);
+        verifications.addAlarmListener(audit);
+        return verifications;
+    }
+
+    @Provides
+    StartVerification starts(Verifications verifications) {
+        return verifications;
+    }
+
+    @Provides
+    CheckCode checks(Verifications verifications) {
+        return verifications;
+    }
+
+    @Provides
+    CancelVerification cancels(Verifications verifications) {
+        return verifications;
+    }
+
+    @Provides
+    MoveToNextStep nextSteps(Verifications verifications) {
+        return verifications;
+    }
+
+    @Provides
+    FindVerification finds(Verifications verifications) {
+        return verifications;
+    }
+
+    @Provides
+    ApplyProviderStatus providerStatus(Verifications verifications) {
+        return verifications;
+    }
+
+    /** The store modules count these controls in their own stores. */
+    @Provides
+    AbuseControlPolicy abuseControlPolicy() {
+        return config.abuseControls();
     }
 
     @Provides

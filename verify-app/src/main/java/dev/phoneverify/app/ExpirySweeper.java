@@ -1,7 +1,7 @@
 package dev.phoneverify.app;
 
 import dev.phoneverify.core.port.StoreUnavailableException;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.usecase.FindVerification;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,15 +13,15 @@ final class ExpirySweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExpirySweeper.class);
     private static final int BATCH = 1000;
 
-    private final VerificationService service;
+    private final FindVerification finds;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "phone-verify-expiry");
         thread.setDaemon(true);
         return thread;
     });
 
-    ExpirySweeper(VerificationService service) {
-        this.service = service;
+    ExpirySweeper(FindVerification finds) {
+        this.finds = finds;
     }
 
     void start() {
@@ -30,7 +30,7 @@ final class ExpirySweeper implements AutoCloseable {
 
     private void sweep() {
         try {
-            service.expireDue(BATCH);
+            finds.expireDue(BATCH);
         } catch (StoreUnavailableException e) {
             // During a database outage this fails every second; the requests' 503s tell the story, the trace adds nothing.
             LOG.warn("expiring due verifications failed: {}", e.getMessage());

@@ -3,17 +3,16 @@ package dev.phoneverify.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.phoneverify.core.port.ConversionStatsStore;
+import dev.phoneverify.core.domain.AbuseControlPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
-import dev.phoneverify.core.port.RateLimitStore;
-import dev.phoneverify.core.store.InMemoryConversionStatsStore;
-import dev.phoneverify.core.store.InMemoryFlowStore;
-import dev.phoneverify.core.store.InMemoryRateLimitStore;
+import dev.phoneverify.core.store.InMemoryStores;
 import java.time.Clock;
 
 /**
- * Keeps verifications and abuse-control counters in this process's memory: the default, for one instance. The
- * stores drop old records as they are written to, so they need no housekeeping.
+ * Keeps verifications and abuse-control counters in this process's memory: the default, for one instance, and a
+ * named choice ({@link InMemoryStores}), so several instances never count in memory by mistake. The stores drop
+ * old records as they are written to, so they need no housekeeping.
  */
 final class InMemoryStoreModule extends AbstractModule {
 
@@ -25,18 +24,12 @@ final class InMemoryStoreModule extends AbstractModule {
     @Provides
     @Singleton
     FlowStore flowStore(Clock clock) {
-        return new InMemoryFlowStore(clock);
+        return InMemoryStores.flows(clock);
     }
 
     @Provides
     @Singleton
-    RateLimitStore rateLimitStore() {
-        return new InMemoryRateLimitStore();
-    }
-
-    @Provides
-    @Singleton
-    ConversionStatsStore conversionStatsStore() {
-        return new InMemoryConversionStatsStore();
+    AbuseControls abuseControls(AbuseControlPolicy policy) {
+        return InMemoryStores.abuseControls(policy);
     }
 }

@@ -3,9 +3,9 @@ package dev.phoneverify.app;
 import com.google.inject.PrivateModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.phoneverify.core.port.ConversionStatsStore;
+import dev.phoneverify.core.domain.AbuseControlPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
-import dev.phoneverify.core.port.RateLimitStore;
 import dev.phoneverify.store.jdbc.DatabaseSettings;
 import dev.phoneverify.store.jdbc.JdbcConversionStatsStore;
 import dev.phoneverify.store.jdbc.JdbcFlowStore;
@@ -16,22 +16,21 @@ import java.time.Clock;
 /**
  * Keeps verifications and abuse-control counters in PostgreSQL, shared by every instance pointed at the same
  * database, so a code sent through one instance checks through another and send limits count across all of them.
- * The pool and the JDBC stores stay private to this module; only the core's ports and the {@link StoreMaintenance}
- * that purges old rows and closes the pool are exposed. Connecting happens when the injector is built, so an unreachable
+ * The pool and the JDBC stores stay private to this module; only the core's flow store, the abuse controls over
+ * the database's counters and the {@link StoreMaintenance} that purges old rows and closes the pool are exposed. Connecting happens when the injector is built, so an unreachable
  * database stops start-up.
  */
 final class PostgresStoreModule extends PrivateModule {
-    private final AppConfig.PostgresSettings settings;
+    private final DatabaseSettings settings;
 
-    PostgresStoreModule(AppConfig.PostgresSettings settings) {
+    PostgresStoreModule(DatabaseSettings settings) {
         this.settings = settings;
     }
 
     @Override
     protected void configure() {
         expose(FlowStore.class);
-        expose(RateLimitStore.class);
-        expose(ConversionStatsStore.class);
+        expose(AbuseControls.class);
         expose(StoreMaintenance.class);
     }
 
@@ -39,7 +38,7 @@ final class PostgresStoreModule extends PrivateModule {
     @Provides
     @Singleton
     PostgresStores stores() {
-        return PostgresStores.connect(DatabaseSettings.of(settings.url(), settings.user(), settings.password()));
+        return PostgresStores.connect(settings);
     }
 
     @Provides
@@ -60,19 +59,17 @@ final class PostgresStoreModule extends PrivateModule {
     }
 
     @Provides
-    RateLimitStore rateLimitStore(JdbcRateLimitStore store) {
-        return store;
-    }
-
-    @Provides
     @Singleton
     JdbcConversionStatsStore jdbcConversionStatsStore(PostgresStores stores, Clock clock) {
         return stores.conversionStatsStore(clock);
     }
 
+    /** The counters every instance on the database shares, so a limit holds across all of them. */
     @Provides
-    ConversionStatsStore conversionStatsStore(JdbcConversionStatsStore store) {
-        return store;
+    @Singleton
+    AbuseControls abuseControls(AbuseControlPolicy policy, JdbcRateLimitStore limits,
+                                JdbcConversionStatsStore conversions) {
+        return new AbuseControls(policy, limits, conversions);
     }
 
     @Provides

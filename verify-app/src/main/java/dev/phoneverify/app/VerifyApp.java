@@ -7,7 +7,7 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.phoneverify.app.web.WebServer;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.usecase.FindVerification;
 import dev.phoneverify.store.jdbc.StoreStartupException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +68,7 @@ public final class VerifyApp {
         StoreMaintenance storeMaintenance = injector.getInstance(StoreMaintenance.class);
         try {
             WebServer server = injector.getInstance(WebServer.class);
-            ExpirySweeper sweeper = new ExpirySweeper(injector.getInstance(VerificationService.class));
+            ExpirySweeper sweeper = new ExpirySweeper(injector.getInstance(FindVerification.class));
             int port = server.start();
             sweeper.start();
             storeMaintenance.start();
@@ -88,25 +88,19 @@ public final class VerifyApp {
     /** The one place a gateway and a store are chosen: one module per configuration, no conditions inside modules. */
     static List<Module> modules(AppConfig config) {
         List<Module> modules = new ArrayList<>(List.of(new CoreModule(config), new WebModule(), storeModule(config)));
-        switch (config.gateway()) {
-            case VONAGE:
-                modules.add(new VonageGatewayModule(config.vonage().orElseThrow()));
-                modules.add(new SystemClockModule());
-                break;
-            default:
-                modules.add(new FakeGatewayModule());
-        }
+        modules.addAll(switch (config.gateway()) {
+            case VONAGE -> List.of(new VonageGatewayModule(config.vonage().orElseThrow()), new SystemClockModule());
+            case FAKE -> List.of(new FakeGatewayModule());
+        });
         return modules;
     }
 
     /** The store module {@code main} picks for {@code config}; tests that wire the rest themselves use it too. */
     static Module storeModule(AppConfig config) {
-        switch (config.store()) {
-            case POSTGRES:
-                return new PostgresStoreModule(config.postgres().orElseThrow());
-            default:
-                return new InMemoryStoreModule();
-        }
+        return switch (config.store()) {
+            case POSTGRES -> new PostgresStoreModule(config.postgres().orElseThrow());
+            case MEMORY -> new InMemoryStoreModule();
+        };
     }
 
     /**
@@ -142,7 +136,7 @@ public final class VerifyApp {
 
     private static String providerAddress(AppConfig config) {
         return config.vonage()
-                .map(vonage -> " at " + vonage.baseUrl().map(Object::toString).orElse("https://api.nexmo.com"))
+                .map(vonage -> " at " + vonage.baseUri())
                 .orElse("");
     }
 

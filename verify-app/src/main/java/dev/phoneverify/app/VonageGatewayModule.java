@@ -13,10 +13,11 @@ import java.time.Clock;
  * The app's {@link Clock} comes from {@link SystemClockModule}, installed beside it.
  */
 final class VonageGatewayModule extends PrivateModule {
-    private final AppConfig.VonageSettings settings;
+    private final VonageConfig config;
 
-    VonageGatewayModule(AppConfig.VonageSettings settings) {
-        this.settings = settings;
+    /** @param config the adapter's settings, read and checked by {@link VonageConfig#fromEnvironment} */
+    VonageGatewayModule(VonageConfig config) {
+        this.config = config;
     }
 
     @Override
@@ -26,19 +27,7 @@ final class VonageGatewayModule extends PrivateModule {
 
     @Provides
     @Singleton
-    VonageConfig vonageConfig(Clock clock) {
-        VonageConfig.Builder builder = VonageConfig.builder()
-                .apiKey(settings.apiKey())
-                .apiSecret(settings.apiSecret())
-                .clock(clock);
-        settings.baseUrl().ifPresent(builder::baseUri);
-        settings.timeout().ifPresent(builder::timeout);
-        return builder.build();
-    }
-
-    @Provides
-    @Singleton
-    VerificationGateway gateway(VonageConfig config) {
+    VerificationGateway gateway() {
         return new VonageVerificationGateway(config);
     }
 }

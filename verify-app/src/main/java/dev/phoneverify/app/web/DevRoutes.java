@@ -5,7 +5,7 @@ import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationFlow;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.usecase.FindVerification;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -26,16 +26,16 @@ final class DevRoutes {
     private static final long MAX_ADVANCE_SECONDS = 86_400;
 
     private final DevConsole console;
-    private final VerificationService service;
+    private final FindVerification finds;
     private final RequestReader reader;
     private final JsonWriter writer;
     private final BrowserSessions sessions;
     private final Pages pages;
 
-    DevRoutes(DevConsole console, VerificationService service, RequestReader reader, JsonWriter writer,
+    DevRoutes(DevConsole console, FindVerification finds, RequestReader reader, JsonWriter writer,
               BrowserSessions sessions, Pages pages) {
         this.console = console;
-        this.service = service;
+        this.finds = finds;
         this.reader = reader;
         this.writer = writer;
         this.sessions = sessions;
@@ -69,12 +69,12 @@ final class DevRoutes {
         JsonNode body = reader.jsonObject(ctx);
         long seconds = RequestReader.requiredWholeNumber(body, "advanceSeconds", 0, MAX_ADVANCE_SECONDS);
         Instant now = console.advanceClock(Duration.ofSeconds(seconds));
-        service.expireDue(1000);
+        finds.expireDue(1000);
         writer.write(ctx, 200, Map.of("now", now.toString()));
     }
 
     private void outboxPage(Context ctx) {
-        Optional<VerificationFlow> flow = flowId(ctx.queryParam("flow")).flatMap(service::find);
+        Optional<VerificationFlow> flow = flowId(ctx.queryParam("flow")).flatMap(finds::find);
         List<DevConsole.OutboxMessage> messages = console.outbox(flow.map(VerificationFlow::number));
         ctx.html(pages.outbox(messages, console.advanceClock(Duration.ZERO), sessions.tokenFor(ctx),
                 flow.map(found -> found.id().value())));
@@ -93,7 +93,7 @@ final class DevRoutes {
                     "seconds must be a whole number from 0 to " + MAX_ADVANCE_SECONDS));
         }
         console.advanceClock(Duration.ofSeconds(seconds));
-        service.expireDue(1000);
+        finds.expireDue(1000);
         // Only a well-formed flow id goes back into the URL, so this redirect cannot be pointed elsewhere.
         String back = flowId(form.get("flow")).map(id -> "?flow=" + id).orElse("");
         ctx.redirect("/dev/outbox" + back, HttpStatus.SEE_OTHER);

@@ -3,11 +3,13 @@ package dev.phoneverify.app.web;
 import static dev.phoneverify.app.web.Html.escape;
 
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.EndReason;
 import dev.phoneverify.core.domain.VerificationFlow;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -45,7 +47,7 @@ final class Pages {
 
     String code(VerificationFlow flow, String csrf, Optional<String> message) {
         String base = "/verify/" + escape(flow.id());
-        String how = flow.channel() == Channel.SMS ? "by text message" : "by a phone call";
+        String how = how(flow.channel());
         String outbox = devTools
                 ? "<p class=\"muted\">Running on the fake gateway: read the code in the <a id=\"outbox\" href=\"/dev/outbox?flow="
                         + escape(flow.id()) + "\">outbox</a>.</p>"
@@ -63,24 +65,33 @@ final class Pages {
                 + "<button type=\"submit\" class=\"secondary\" id=\"cancel\">Cancel</button></form></p>" + outbox);
     }
 
+    /** The page of a flow that ended: titled by its state, worded by why it ended. */
     String result(VerificationFlow flow) {
         String number = escape(flow.number().masked());
-        switch (flow.state()) {
-            case VERIFIED:
-                return finished("Verified", "<p class=\"msg ok\" id=\"result\">Your number " + number
-                        + " is verified. Thank you!</p>");
-            case FAILED:
-                return finished("Verification failed", "<p class=\"msg\" id=\"result\">Verification failed: the"
-                        + " code was entered wrongly too many times.</p>");
-            case EXPIRED:
-                return finished("Code expired", "<p class=\"msg\" id=\"result\">The code for " + number
-                        + " has expired. Please start again.</p>");
-            case CANCELLED:
-                return finished("Verification cancelled", "<p class=\"msg\" id=\"result\">The verification of "
-                        + number + " was cancelled.</p>");
-            default:
-                throw new IllegalArgumentException("a pending flow has no result page");
-        }
+        EndReason reason = flow.endReason()
+                .orElseThrow(() -> new IllegalArgumentException("a pending flow has no result page"));
+        String title = switch (flow.state()) {
+            case VERIFIED -> "Verified";
+            case FAILED -> "Verification failed";
+            case EXPIRED -> "Code expired";
+            case CANCELLED -> "Verification cancelled";
+            case PENDING -> throw new IllegalArgumentException("a pending flow has no result page");
+        };
+        String message = switch (reason) {
+            case CODE_VERIFIED, VERIFIED_AT_PROVIDER -> "<p class=\"msg ok\" id=\"result\">Your number " + number
+                    + " is verified. Thank you!</p>";
+            case TOO_MANY_WRONG_CODES -> "<p class=\"msg\" id=\"result\">Verification failed: the code was entered"
+                    + " wrongly too many times.</p>";
+            case FAILED_AT_PROVIDER -> "<p class=\"msg\" id=\"result\">Verification failed: the provider could not"
+                    + " deliver or confirm the code.</p>";
+            case BLOCKED_BY_PROVIDER -> "<p class=\"msg\" id=\"result\">Verification failed: the provider blocked"
+                    + " it.</p>";
+            case TIMED_OUT, EXPIRED_AT_PROVIDER, UNKNOWN_TO_PROVIDER -> "<p class=\"msg\" id=\"result\">The code for "
+                    + number + " has expired. Please start again.</p>";
+            case CANCELLED_ON_REQUEST, CANCELLED_AT_PROVIDER -> "<p class=\"msg\" id=\"result\">The verification of "
+                    + number + " was cancelled.</p>";
+        };
+        return finished(title, message);
     }
 
     String notFound() {
@@ -117,6 +128,54 @@ final class Pages {
 
     private static String finished(String title, String body) {
         return layout(title, body + "<p><a id=\"again\" href=\"/\">Verify a number</a></p>");
+    }
+
+    /** How a code reaches the user on {@code channel}, in the words of the code page. */
+    private static String how(Channel channel) {
+        return switch (channel) {
+            case SMS -> "by text message";
+            case VOICE -> "by a phone call";
+            case WHATSAPP -> "by WhatsApp";
+            case EMAIL -> "by email";
+        };
+    }
+
+    /** A line the code page shows after a redirect, named in the query so a reload shows it again. */
+    enum Notice {
+        /** The next step is a call. */
+        CALLING,
+        /** The next step sent a message. */
+        SENT;
+
+        /** The notice a query value names, if any. */
+        static Optional<Notice> named(String queryValue) {
+            for (Notice notice : values()) {
+                if (notice.queryValue().equals(queryValue)) {
+                    return Optional.of(notice);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The notice for delivery that just moved to {@code channel}. */
+        static Notice after(Channel channel) {
+            return switch (channel) {
+                case VOICE -> CALLING;
+                case SMS, WHATSAPP, EMAIL -> SENT;
+            };
+        }
+
+        String queryValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The line itself, for a flow now on {@code channel}. */
+        String text(Channel channel) {
+            return switch (this) {
+                case CALLING -> "We are calling you now with a new code.";
+                case SENT -> "We sent you a new code " + how(channel) + ".";
+            };
+        }
     }
 
     private static String attempts(int remaining) {

@@ -2,7 +2,15 @@ package dev.phoneverify.app.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.domain.InvalidInputException;
+import dev.phoneverify.core.port.GatewayException;
+import dev.phoneverify.core.port.StoreUnavailableException;
+import dev.phoneverify.core.service.Verifications;
+import dev.phoneverify.core.usecase.CancelVerification;
+import dev.phoneverify.core.usecase.CheckCode;
+import dev.phoneverify.core.usecase.FindVerification;
+import dev.phoneverify.core.usecase.MoveToNextStep;
+import dev.phoneverify.core.usecase.StartVerification;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -32,21 +40,29 @@ public final class WebServer {
     private final ApiRoutes api;
     private final FormRoutes forms;
     private final Optional<DevRoutes> dev;
-    private final VerificationService service;
+    private final Verifications verifications;
     private Javalin javalin;
 
+    /**
+     * Routes call the driving port of each command; {@code verifications} is read only for what is not a command:
+     * the conversion alarms on {@code /health}, and the gateway's cancel constraints that refusals are worded by.
+     */
     @Inject
-    WebServer(WebSettings settings, VerificationService service, Optional<DevConsole> devConsole, Clock clock) {
+    WebServer(WebSettings settings, StartVerification starts, CheckCode checks, CancelVerification cancels,
+              MoveToNextStep nextSteps, FindVerification finds, Verifications verifications,
+              Optional<DevConsole> devConsole, Clock clock) {
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        UseCases useCases = new UseCases(starts, checks, cancels, nextSteps, finds);
+        RefusalProblems refusals = new RefusalProblems(verifications.capabilities().cancel());
         this.settings = settings;
-        this.service = service;
+        this.verifications = verifications;
         this.writer = new JsonWriter(json);
         this.sessions = new BrowserSessions(clock);
         this.reader = new RequestReader(json);
         this.pages = new Pages(devConsole.isPresent());
-        this.api = new ApiRoutes(service, reader, writer);
-        this.forms = new FormRoutes(service, reader, sessions, pages);
-        this.dev = devConsole.map(console -> new DevRoutes(console, service, reader, writer, sessions, pages));
+        this.api = new ApiRoutes(useCases, refusals, reader, writer);
+        this.forms = new FormRoutes(useCases, refusals, reader, sessions, pages);
+        this.dev = devConsole.map(console -> new DevRoutes(console, finds, reader, writer, sessions, pages));
     }
 
     /** Starts listening on the configured port; returns the port actually bound. */
@@ -69,7 +85,7 @@ public final class WebServer {
 
     /** Up, on which gateway, and the conversion alarms raised now (a sign of SMS pumping, not of being down). */
     private void health(Context ctx) {
-        List<Map<String, Object>> alarms = service.raisedConversionAlarms().stream()
+        List<Map<String, Object>> alarms = verifications.raisedConversionAlarms().stream()
                 .map(alarm -> Map.<String, Object>of("callingCode", alarm.callingCode().toString(),
                         "started", alarm.counts().started(), "verified", alarm.counts().verified()))
                 .toList();
@@ -99,14 +115,14 @@ public final class WebServer {
         app.exception(BrowserSessions.CsrfRejectedException.class,
                 (e, ctx) -> ctx.status(403).html(pages.forbidden()));
         app.exception(HttpResponseException.class, (e, ctx) -> writer.problem(ctx, fromStatus(e.getStatus())));
+        // Refusals are values the routes answer themselves; only these failures are exceptions.
+        app.exception(BadRequestException.class, (e, ctx) -> writer.problem(ctx, e.problem()));
+        app.exception(InvalidInputException.class, (e, ctx) -> writer.problem(ctx, Problems.invalidInput(e)));
+        app.exception(GatewayException.class, (e, ctx) -> failed(ctx, Problems.gatewayFailure(e), e));
+        app.exception(StoreUnavailableException.class, (e, ctx) -> failed(ctx, Problems.storeUnavailable(), e));
         app.exception(Exception.class, (e, ctx) -> {
-            Optional<Problem> problem = Problems.of(e);
-            if (problem.isEmpty()) {
-                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            } else if (problem.get().status() >= 500) {
-                LOG.warn("{} on {} {}: {}", problem.get().slug(), ctx.method(), ctx.path(), e.getMessage());
-            }
-            writer.problem(ctx, problem.orElseGet(Problems::internalError));
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            writer.problem(ctx, Problems.internalError());
         });
         for (int status : new int[] {400, 404, 405, 413}) {
             app.error(status, ctx -> {
@@ -117,25 +133,29 @@ public final class WebServer {
         }
     }
 
+    /** A provider or store failure: the caller's problem, and one line for whoever runs the app when it is ours. */
+    private void failed(Context ctx, Problem problem, RuntimeException e) {
+        if (problem.status() >= 500) {
+            LOG.warn("{} on {} {}: {}", problem.slug(), ctx.method(), ctx.path(), e.getMessage());
+        }
+        writer.problem(ctx, problem);
+    }
+
     private static boolean isHtml(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith("text/html");
     }
 
     private static Problem fromStatus(int status) {
-        switch (status) {
-            case 404:
-                return Problems.notFound("nothing is served at this address");
-            case 405:
-                return new Problem(405, "method-not-allowed", "Method not allowed",
-                        "this address does not answer that HTTP method");
-            case 413:
-                return new Problem(413, "payload-too-large", "Payload too large",
-                        "a request body has at most " + RequestReader.MAX_BODY_BYTES + " bytes");
-            default:
-                return status >= 400 && status < 500
-                        ? new Problem(status, "invalid-request", "Invalid request", "the request could not be handled")
-                        : Problems.internalError();
-        }
+        return switch (status) {
+            case 404 -> Problems.notFound("nothing is served at this address");
+            case 405 -> new Problem(405, "method-not-allowed", "Method not allowed",
+                    "this address does not answer that HTTP method");
+            case 413 -> new Problem(413, "payload-too-large", "Payload too large",
+                    "a request body has at most " + RequestReader.MAX_BODY_BYTES + " bytes");
+            default -> status >= 400 && status < 500
+                    ? new Problem(status, "invalid-request", "Invalid request", "the request could not be handled")
+                    : Problems.internalError();
+        };
     }
 }
