@@ -27,7 +27,7 @@ final class VonageGatewayModule extends PrivateModule {
 
     @Provides
     @Singleton
-    VerificationGateway gateway() {
-        return new VonageVerificationGateway(config);
+    VerificationGateway gateway(Clock clock) {
+        return new VonageVerificationGateway(config.withClock(clock));
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.VerificationFlow;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.usecase.FindVerification;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class ApiFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningApp app;
     private static ApiClient api;
-    private static VerificationService service;
+    private static FindVerification finds;
     /** Every flow the run knows of: one started up front, and any a random start happened to create. */
     private static final Set<String> KNOWN_IDS = ConcurrentHashMap.newKeySet();
 
@@ -57,7 +57,7 @@ class ApiFuzzTest {
     static void startTheApp() {
         app = VerifyApp.start(AppConfig.fake(0));
         api = new ApiClient(app.port());
-        service = app.injector().getInstance(VerificationService.class);
+        finds = app.injector().getInstance(FindVerification.class);
         ApiClient.Answer started = api.postJson("/api/verifications", "{\"number\":\"+447700900777\"}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         KNOWN_IDS.add(started.text("id"));
@@ -152,7 +152,7 @@ class ApiFuzzTest {
     private static Map<String, VerificationFlow> knownFlows() {
         Map<String, VerificationFlow> flows = new LinkedHashMap<>();
         for (String id : KNOWN_IDS) {
-            service.find(new FlowId(id)).ifPresent(flow -> flows.put(id, flow));
+            finds.find(new FlowId(id)).ifPresent(flow -> flows.put(id, flow));
         }
         return flows;
     }

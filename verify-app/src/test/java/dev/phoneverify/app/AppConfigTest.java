@@ -3,6 +3,8 @@ package dev.phoneverify.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.phoneverify.adapter.vonage.VonageConfig;
+import dev.phoneverify.store.jdbc.DatabaseSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -41,7 +43,7 @@ class AppConfigTest {
 
         assertThat(config.store()).isEqualTo(AppConfig.Store.POSTGRES);
         assertThat(config.postgres()).contains(
-                new AppConfig.PostgresSettings("jdbc:postgresql://db:5432/verify", "verify", "s3cret"));
+                DatabaseSettings.of("jdbc:postgresql://db:5432/verify", "verify", "s3cret"));
         assertThat(config.toString()).doesNotContain("s3cret");
     }
 
@@ -59,9 +61,9 @@ class AppConfigTest {
                 "VONAGE_BASE_URL", "http://127.0.0.1:9999", "VONAGE_TIMEOUT_MS", "2500"));
 
         assertThat(config.gateway()).isEqualTo(AppConfig.Gateway.VONAGE);
-        AppConfig.VonageSettings vonage = config.vonage().orElseThrow();
-        assertThat(vonage.baseUrl()).contains(URI.create("http://127.0.0.1:9999"));
-        assertThat(vonage.timeout()).contains(Duration.ofMillis(2500));
+        VonageConfig vonage = config.vonage().orElseThrow();
+        assertThat(vonage.baseUri()).isEqualTo(URI.create("http://127.0.0.1:9999"));
+        assertThat(vonage.timeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.toString()).doesNotContain("s3cret");
     }
 

@@ -94,7 +94,7 @@ class LogHygieneTest {
 
         String logs = capturedLogs();
         assertThat(logs).as("the capture works: the audit log and the core's debug lines are there")
-                .contains("Verified").contains("dev.phoneverify.core.service.VerificationService");
+                .contains("Verified").contains("dev.phoneverify.core.service.AbuseGuard");
         assertThat(logs).doesNotContain(SECRET);
         for (String number : numbers) {
             assertThat(logs).doesNotContain(number.substring(1)).contains(PhoneNumber.parse(number).masked());

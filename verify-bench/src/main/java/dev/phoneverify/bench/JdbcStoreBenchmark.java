@@ -6,12 +6,13 @@ import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
-import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
-import dev.phoneverify.core.service.AbuseControls;
-import dev.phoneverify.core.service.CheckResult;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.service.Verifications;
 import dev.phoneverify.core.store.InMemoryFlowStore;
+import dev.phoneverify.core.usecase.CheckCommand;
+import dev.phoneverify.core.usecase.CheckResult;
+import dev.phoneverify.core.usecase.StartCommand;
 import dev.phoneverify.store.jdbc.DatabaseSettings;
 import dev.phoneverify.store.jdbc.JdbcFlowStore;
 import dev.phoneverify.store.jdbc.PostgresStores;
@@ -39,7 +40,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Complete verifications per second (start, read the code, check it) through {@link VerificationService} over the
+ * Complete verifications per second (start, read the code, check it) through {@link Verifications} over the
  * fake, with the flows kept in memory, in PostgreSQL by one instance, and in PostgreSQL by two instances (two
  * services, two pools, one database, one fake) where every flow is started on one instance and checked on the
  * other.
@@ -66,7 +67,7 @@ public class JdbcStoreBenchmark {
 
         final AtomicLong numbers = new AtomicLong(447_700_000_000L);
         final AtomicInteger callers = new AtomicInteger();
-        final List<VerificationService> services = new ArrayList<>();
+        final List<Verifications> services = new ArrayList<>();
         final List<JdbcFlowStore> jdbcStores = new ArrayList<>();
         private final List<PostgresStores> pools = new ArrayList<>();
         private EmbeddedPostgres embedded;
@@ -117,9 +118,9 @@ public class JdbcStoreBenchmark {
         }
 
         /** Abuse controls off: each thread verifies its own number many times a second, as no user would. */
-        private VerificationService service(FlowStore store, FakeClock clock) {
-            return new VerificationService(fake, store, VerificationPolicy.defaults(), BRAND, clock,
-                    AbuseControls.none());
+        private Verifications service(FlowStore store, FakeClock clock) {
+            return Verifications.builder().gateway(fake).flows(store).abuseControls(AbuseControls.off())
+                    .brand(BRAND).clock(clock).build();
         }
     }
 
@@ -127,14 +128,16 @@ public class JdbcStoreBenchmark {
     @State(Scope.Thread)
     public static class Caller {
         PhoneNumber number;
-        VerificationService startsOn;
-        VerificationService checksOn;
+        StartCommand start;
+        Verifications startsOn;
+        Verifications checksOn;
 
         @Setup(Level.Trial)
         public void setUp(Instances instances) {
             number = PhoneNumber.parse(Long.toString(instances.numbers.incrementAndGet()));
+            start = StartCommand.to(number);
             int index = instances.callers.getAndIncrement();
-            List<VerificationService> services = instances.services;
+            List<Verifications> services = instances.services;
             startsOn = services.get(index % services.size());
             checksOn = services.get((index + 1) % services.size());
         }
@@ -142,8 +145,8 @@ public class JdbcStoreBenchmark {
 
     @Benchmark
     public CheckResult verify(Instances instances, Caller caller) {
-        VerificationFlow flow = caller.startsOn.start(caller.number);
+        VerificationFlow flow = Outcomes.startedFlow(caller.startsOn.start(caller.start));
         VerificationCode code = VerificationCode.parse(instances.fake.lastCodeFor(caller.number).orElseThrow());
-        return caller.checksOn.check(flow.id(), code);
+        return caller.checksOn.check(new CheckCommand(flow.id(), code));
     }
 }

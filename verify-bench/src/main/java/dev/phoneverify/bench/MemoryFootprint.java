@@ -6,11 +6,11 @@ import dev.phoneverify.adapter.fake.StartOptions;
 import dev.phoneverify.adapter.fake.Workflow;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.PhoneNumber;
-import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.StartRequest;
-import dev.phoneverify.core.service.AbuseControls;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.service.Verifications;
 import dev.phoneverify.core.store.InMemoryFlowStore;
+import dev.phoneverify.core.usecase.StartCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -43,12 +43,12 @@ public final class MemoryFootprint {
         // Every hundredth request ends early, so exactly 1% come due when the clock passes SHORT_LIFE.
         InstantGateway gateway = new InstantGateway(clock, n -> n % 100 == 0 ? SHORT_LIFE : LONG_LIFE);
         CountingFlowStore store = new CountingFlowStore(new InMemoryFlowStore(clock));
-        VerificationService service = new VerificationService(gateway, store, VerificationPolicy.defaults(),
-                new Brand("Bench"), clock, AbuseControls.none());
+        Verifications service = Verifications.builder().gateway(gateway).flows(store)
+                .abuseControls(AbuseControls.off()).brand(new Brand("Bench")).clock(clock).build();
 
         long before = HeapMeter.usedAfterFullGc();
         for (int i = 0; i < count; i++) {
-            service.start(PhoneNumber.parse(Long.toString(447_000_000_000L + i)));
+            service.start(StartCommand.to(PhoneNumber.parse(Long.toString(447_000_000_000L + i))));
         }
         long after = HeapMeter.usedAfterFullGc();
         report("core store", count, before, after);

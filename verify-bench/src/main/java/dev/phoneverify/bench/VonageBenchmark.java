@@ -15,11 +15,12 @@ import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
-import dev.phoneverify.core.domain.VerificationPolicy;
-import dev.phoneverify.core.service.AbuseControls;
-import dev.phoneverify.core.service.CheckResult;
-import dev.phoneverify.core.service.VerificationService;
+import dev.phoneverify.core.port.AbuseControls;
+import dev.phoneverify.core.service.Verifications;
 import dev.phoneverify.core.store.InMemoryFlowStore;
+import dev.phoneverify.core.usecase.CheckCommand;
+import dev.phoneverify.core.usecase.CheckResult;
+import dev.phoneverify.core.usecase.StartCommand;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One complete verification over HTTP on loopback, against the fake's Verify v1 emulator: through
- * {@link VerificationService} and {@link VonageVerificationGateway}, and with the raw SDK ({@code VerifyClient.verify}
+ * {@link Verifications} and {@link VonageVerificationGateway}, and with the raw SDK ({@code VerifyClient.verify}
  * then {@code check}). Both read the code from the emulator's outbox in the same way, so the emulator and the
  * code lookup cost both sides the same and the ratio shows what the library adds on top of the SDK.
  */
@@ -60,7 +61,7 @@ public class VonageBenchmark {
     public static class Shared {
         VerifyEmulator emulator;
         FakeVerificationGateway fake;
-        VerificationService service;
+        Verifications service;
         @SuppressWarnings("deprecation") // Verify v1 is deprecated in the SDK, yet it is the API under test.
         VerifyClient rawSdk;
         final AtomicLong numbers = new AtomicLong(447_700_100_000L);
@@ -74,8 +75,8 @@ public class VonageBenchmark {
             VonageVerificationGateway adapter = new VonageVerificationGateway(VonageConfig.builder()
                     .apiKey(KEY).apiSecret(SECRET).baseUri(emulator.baseUri()).build());
             // Abuse controls off: the benchmark starts many flows per second for a few numbers.
-            service = new VerificationService(adapter, new InMemoryFlowStore(clock, Duration.ZERO),
-                    VerificationPolicy.defaults(), BRAND, clock, AbuseControls.none());
+            service = Verifications.builder().gateway(adapter).flows(new InMemoryFlowStore(clock, Duration.ZERO))
+                    .abuseControls(AbuseControls.off()).brand(BRAND).clock(clock).build();
             rawSdk = VonageClient.builder().apiKey(KEY).apiSecret(SECRET)
                     .httpConfig(HttpConfig.builder().apiBaseUri(emulator.baseUri().toString()).build())
                     .build().getVerifyClient();
@@ -91,10 +92,12 @@ public class VonageBenchmark {
     @State(Scope.Thread)
     public static class Caller {
         PhoneNumber number;
+        StartCommand start;
 
         @Setup(Level.Trial)
         public void setUp(Shared shared) {
             number = PhoneNumber.parse(Long.toString(shared.numbers.incrementAndGet()));
+            start = StartCommand.to(number);
         }
     }
 
@@ -123,13 +126,9 @@ public class VonageBenchmark {
     }
 
     static CheckResult verifyThroughService(Shared shared, Caller caller) {
-        VerificationFlow flow = shared.service.start(caller.number);
+        VerificationFlow flow = Outcomes.startedFlow(shared.service.start(caller.start));
         VerificationCode code = VerificationCode.parse(shared.fake.lastCodeFor(caller.number).orElseThrow());
-        CheckResult result = shared.service.check(flow.id(), code);
-        if (result.outcome() != CheckResult.Outcome.CORRECT) {
-            throw new IllegalStateException("the adapter did not verify: " + result.outcome());
-        }
-        return result;
+        return Outcomes.requireVerified(shared.service.check(new CheckCommand(flow.id(), code)));
     }
 
     @SuppressWarnings("deprecation")

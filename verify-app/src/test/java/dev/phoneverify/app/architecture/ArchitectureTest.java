@@ -2,6 +2,8 @@ package dev.phoneverify.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering rules of design.md over every module's main classes, one named rule each, so a failure names the
- * rule. Rules keep ArchUnit's {@code failOnEmptyShould}: a rule that matches no class fails, so a mistyped package
- * cannot pass silently.
+ * rule. Every rule fails when it matches nothing: plain rules keep ArchUnit's {@code failOnEmptyShould}, and the
+ * layered and onion architectures keep their layers required, so an empty layer (a mistyped package) fails.
  */
 @AnalyzeClasses(packages = "dev.phoneverify", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -29,9 +31,15 @@ class ArchitectureTest {
                     javaClass -> javaClass.tryGetMethod("main", String[].class).isPresent());
 
     private static final String CORE = "dev.phoneverify.core..";
+    private static final String DOMAIN = "dev.phoneverify.core.domain..";
+    private static final String DRIVEN_PORTS = "dev.phoneverify.core.port..";
+    private static final String DRIVING_PORTS = "dev.phoneverify.core.usecase..";
+    private static final String USE_CASES = "dev.phoneverify.core.service..";
+    private static final String MEMORY_STORES = "dev.phoneverify.core.store..";
     private static final String FAKE_ADAPTER = "dev.phoneverify.adapter.fake..";
     private static final String VONAGE_ADAPTER = "dev.phoneverify.adapter.vonage..";
     private static final String JDBC_STORE = "dev.phoneverify.store.jdbc..";
+    private static final String VONAGE_MODEL = "dev.phoneverify.vonage.model..";
 
     @ArchTest
     static final ArchRule core_depends_only_on_the_jdk_and_itself = classes()
@@ -48,35 +56,58 @@ class ArchitectureTest {
                     "java.util.logging..")
             .because("core classes get no Guice annotations and log through System.Logger");
 
+    /**
+     * Inside the core: domain, then ports (driven and driving), then use cases; the in-memory stores are adapters
+     * that nothing else in the core imports. Every core class is in one of these layers.
+     */
     @ArchTest
-    static final ArchRule fake_adapter_does_not_depend_on_the_vonage_adapter = noClasses()
-            .that().resideInAPackage(FAKE_ADAPTER)
-            .should().dependOnClassesThat().resideInAPackage(VONAGE_ADAPTER)
-            .because("an adapter never imports another adapter; only verify-app knows all of them");
+    static final ArchRule core_is_layered_domain_ports_use_cases_with_the_in_memory_stores_as_adapters =
+            layeredArchitecture().consideringOnlyDependenciesInLayers()
+                    .layer("Domain").definedBy(DOMAIN)
+                    .layer("Ports").definedBy(DRIVEN_PORTS, DRIVING_PORTS)
+                    .layer("UseCases").definedBy(USE_CASES)
+                    .layer("Adapters").definedBy(MEMORY_STORES)
+                    .whereLayer("Domain").mayNotAccessAnyLayer()
+                    .whereLayer("Ports").mayOnlyAccessLayers("Domain")
+                    .whereLayer("UseCases").mayOnlyAccessLayers("Domain", "Ports")
+                    .whereLayer("Adapters").mayNotBeAccessedByAnyLayer()
+                    .ensureAllClassesAreContainedInArchitectureIgnoring(
+                            DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(CORE)))
+                    .because("design.md: inside the core, domain, then ports, then use cases; the in-memory stores"
+                            + " are adapters the use cases do not import");
+
+    /**
+     * Across modules: the core in the middle, and one adapter per adapter package, none of which imports another;
+     * only the apps know all of them.
+     */
+    @ArchTest
+    static final ArchRule adapters_surround_the_core_and_never_import_each_other = onionArchitecture()
+            .domainModels(DOMAIN)
+            .domainServices(DRIVEN_PORTS, DRIVING_PORTS)
+            .applicationServices(USE_CASES)
+            .adapter("fake", FAKE_ADAPTER)
+            .adapter("vonage", VONAGE_ADAPTER)
+            .adapter("jdbc", JDBC_STORE)
+            .adapter("memory", MEMORY_STORES)
+            .because("design.md: an adapter never imports another adapter; only verify-app knows all of them");
 
     @ArchTest
-    static final ArchRule vonage_adapter_does_not_depend_on_the_fake_adapter = noClasses()
-            .that().resideInAPackage(VONAGE_ADAPTER)
-            .should().dependOnClassesThat().resideInAPackage(FAKE_ADAPTER)
-            .because("an adapter never imports another adapter; only verify-app knows all of them");
+    static final ArchRule vonage_model_depends_only_on_the_jdk_and_itself = classes()
+            .that().resideInAPackage(VONAGE_MODEL)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", VONAGE_MODEL)
+            .because("verify-vonage-model holds Vonage's rules with the JDK only (design.md, Modules)");
+
+    @ArchTest
+    static final ArchRule vonage_model_is_used_only_by_the_fake_and_vonage_adapters = noClasses()
+            .that().resideOutsideOfPackages(VONAGE_MODEL, FAKE_ADAPTER, VONAGE_ADAPTER)
+            .should().dependOnClassesThat().resideInAPackage(VONAGE_MODEL)
+            .because("Vonage's rules are the fake's and the Vonage adapter's business; the core knows no provider");
 
     @ArchTest
     static final ArchRule vonage_types_stay_in_the_vonage_adapter = noClasses()
             .that().resideOutsideOfPackage(VONAGE_ADAPTER)
             .should().dependOnClassesThat().resideInAPackage("com.vonage..")
             .because("the port speaks only core types; Vonage types never leave verify-adapter-vonage");
-
-    @ArchTest
-    static final ArchRule store_adapter_does_not_depend_on_gateway_adapters = noClasses()
-            .that().resideInAPackage(JDBC_STORE)
-            .should().dependOnClassesThat().resideInAnyPackage(FAKE_ADAPTER, VONAGE_ADAPTER)
-            .because("an adapter never imports another adapter; a store works with whatever gateway the app chose");
-
-    @ArchTest
-    static final ArchRule gateway_adapters_do_not_depend_on_the_store_adapter = noClasses()
-            .that().resideInAnyPackage(FAKE_ADAPTER, VONAGE_ADAPTER)
-            .should().dependOnClassesThat().resideInAPackage(JDBC_STORE)
-            .because("an adapter never imports another adapter; a gateway works with whatever store the app chose");
 
     @ArchTest
     static final ArchRule database_types_stay_in_the_jdbc_store = noClasses()
@@ -95,7 +126,7 @@ class ArchitectureTest {
             .because("code logs through a logger; only a command-line entry point (a class with a main method)"
                     + " talks to its terminal");
 
-    /** Shows the core rule is not vacuous: a core class that imports Guice breaks it. */
+    /** Shows the core rules are not vacuous: a core class that imports Guice breaks them. */
     @Test
     void coreRuleFailsForACoreClassThatImportsGuice() {
         JavaClasses bad = new ClassFileImporter().importClasses(GuiceInjectedCoreService.class);
@@ -110,6 +141,31 @@ class ArchitectureTest {
                 .hasMessageContaining("com.google.inject.Inject");
     }
 
+    /** Shows the layered rule is not vacuous: a use case that imports an in-memory store breaks it. */
+    @Test
+    void layeredRuleFailsForAUseCaseThatImportsAnInMemoryStore() {
+        JavaClasses coreWithBadUseCase = mainClassesAnd("dev/phoneverify/core/service/badexample");
+
+        assertThatThrownBy(() -> core_is_layered_domain_ports_use_cases_with_the_in_memory_stores_as_adapters
+                .check(coreWithBadUseCase))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Layered architecture considering only dependencies in layers")
+                .hasMessageContaining("UseCaseOnInMemoryStores")
+                .hasMessageContaining("dev.phoneverify.core.store.InMemoryStores");
+    }
+
+    /** Shows the onion rule is not vacuous: a fake that imports the Vonage adapter breaks it. */
+    @Test
+    void onionRuleFailsForAnAdapterThatImportsAnother() {
+        JavaClasses adaptersWithBadFake = mainClassesAnd("dev/phoneverify/adapter/fake/badexample");
+
+        assertThatThrownBy(() -> adapters_surround_the_core_and_never_import_each_other.check(adaptersWithBadFake))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Onion architecture")
+                .hasMessageContaining("FakeThatCallsVonage")
+                .hasMessageContaining("dev.phoneverify.adapter.vonage.VonageConfig");
+    }
+
     /** Shows a rule that matches nothing fails instead of passing silently. */
     @Test
     void aRuleOverAMistypedPackageFails() {
@@ -120,5 +176,27 @@ class ArchitectureTest {
         assertThatThrownBy(() -> mistyped.check(bad))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("failed to check any classes");
+    }
+
+    /** Shows an architecture whose adapter package is mistyped fails on the empty layer. */
+    @Test
+    void anOnionWithAMistypedAdapterPackageFails() {
+        ArchRule mistyped = onionArchitecture()
+                .domainModels(DOMAIN)
+                .domainServices(DRIVEN_PORTS, DRIVING_PORTS)
+                .applicationServices(USE_CASES)
+                .adapter("fake", "dev.phoneverify.adaptor.fake..");
+
+        assertThatThrownBy(() -> mistyped.check(mainClassesAnd("dev/phoneverify/none")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Layer 'fake adapter' is empty");
+    }
+
+    /** Every module's main classes, plus the deliberately bad test classes under {@code badExamplePath}. */
+    private static JavaClasses mainClassesAnd(String badExamplePath) {
+        ImportOption mainClasses = new ImportOption.DoNotIncludeTests();
+        return new ClassFileImporter()
+                .withImportOption(location -> mainClasses.includes(location) || location.contains(badExamplePath))
+                .importPackages("dev.phoneverify");
     }
 }
