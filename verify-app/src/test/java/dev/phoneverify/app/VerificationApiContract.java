@@ -145,6 +145,27 @@ abstract class VerificationApiContract {
     }
 
     @Test
+    void aVerificationThatEndedSaysWhyAndAPendingOneDoesNot() {
+        String verifiedNumber = freshNumber();
+        String verified = startedId(verifiedNumber);
+        String failedNumber = freshNumber();
+        String failed = startedId(failedNumber);
+        assertThat(api.get("/api/verifications/" + verified).json().has("endReason")).isFalse();
+
+        check(verified, codeSentTo(verifiedNumber));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            check(failed, wrong(codeSentTo(failedNumber)));
+        }
+
+        ApiClient.Answer verifiedAnswer = api.get("/api/verifications/" + verified);
+        assertThat(verifiedAnswer.text("state")).isEqualTo("VERIFIED");
+        assertThat(verifiedAnswer.text("endReason")).isEqualTo("CODE_VERIFIED");
+        ApiClient.Answer failedAnswer = api.get("/api/verifications/" + failed);
+        assertThat(failedAnswer.text("state")).isEqualTo("FAILED");
+        assertThat(failedAnswer.text("endReason")).isEqualTo("TOO_MANY_WRONG_CODES");
+    }
+
+    @Test
     void aCheckAfterTheVerificationEndedIs409FinishedNamingTheState() {
         String number = freshNumber();
         String id = startedId(number);
