@@ -9,9 +9,11 @@ import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import dev.phoneverify.adapter.fake.Operation;
 import dev.phoneverify.adapter.fake.emulator.VerifyEmulator;
 import dev.phoneverify.core.domain.Brand;
+import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationCode;
+import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class VonageLogHygieneTest {
     private static final String KEY = "hygiene-key";
     private static final String SECRET = "hygiene-S3CRET-value";
+    private static final Workflow WORKFLOW_ONE = Workflow.of(Channel.SMS, Channel.VOICE, Channel.VOICE);
     private static final List<String> VERBOSE_LOGGERS =
             List.of("", "com.vonage", "org.apache.http", "org.apache.http.wire", "org.apache.http.headers",
                     "dev.phoneverify");
@@ -111,7 +114,7 @@ class VonageLogHygieneTest {
         PhoneNumber advanced = PhoneNumber.parse("+447700900103");
         List<String> codesChecked = new ArrayList<>();
 
-        RequestId first = started(gateway.start(new StartRequest(verified, new Brand("Acme"), 6)));
+        RequestId first = started(gateway.start(StartRequest.of(verified, new Brand("Acme"), 6, WORKFLOW_ONE)));
         String right = fake.lastCodeFor(verified).orElseThrow();
         String wrong = right.equals("000000") ? "111111" : "000000";
         codesChecked.add(wrong);
@@ -120,12 +123,12 @@ class VonageLogHygieneTest {
         gateway.check(first, VerificationCode.parse(right));
         gateway.status(first);
 
-        RequestId second = started(gateway.start(new StartRequest(cancelled, new Brand("Acme"), 4)));
+        RequestId second = started(gateway.start(StartRequest.of(cancelled, new Brand("Acme"), 4, WORKFLOW_ONE)));
         gateway.cancel(second);                                   // too early
         clock.advance(Duration.ofSeconds(31));
         gateway.cancel(second);
 
-        RequestId third = started(gateway.start(new StartRequest(advanced, new Brand("Acme"), 4)));
+        RequestId third = started(gateway.start(StartRequest.of(advanced, new Brand("Acme"), 4, WORKFLOW_ONE)));
         gateway.advance(third);
         gateway.status(third);
         fake.failNext(Operation.CHECK);                           // an outage is logged too
@@ -152,7 +155,7 @@ class VonageLogHygieneTest {
             Logger.getLogger(name).setLevel(Level.ALL);
         }
 
-        gateway.start(new StartRequest(PhoneNumber.parse("+447700900104"), new Brand("Acme"), 4));
+        gateway.start(StartRequest.of(PhoneNumber.parse("+447700900104"), new Brand("Acme"), 4, WORKFLOW_ONE));
 
         // This is why the adapter pins those loggers to INFO unless told otherwise.
         assertThat(capturedLog()).contains(URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
