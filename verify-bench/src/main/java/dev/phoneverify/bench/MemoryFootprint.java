@@ -2,15 +2,16 @@ package dev.phoneverify.bench;
 
 import dev.phoneverify.adapter.fake.FakeClock;
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
-import dev.phoneverify.adapter.fake.StartOptions;
-import dev.phoneverify.adapter.fake.Workflow;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.PhoneNumber;
+import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.StartRequest;
 import dev.phoneverify.core.service.Verifications;
 import dev.phoneverify.core.store.InMemoryFlowStore;
 import dev.phoneverify.core.usecase.StartCommand;
+import dev.phoneverify.vonage.model.V1Timings;
+import dev.phoneverify.vonage.model.V1Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -71,16 +72,17 @@ public final class MemoryFootprint {
     static void measureFake(int count, int due) {
         FakeClock clock = FakeClock.startingAt(START);
         FakeVerificationGateway fake = FakeVerificationGateway.builder().clock(clock).build();
-        StartOptions oneSms = StartOptions.defaults().withWorkflow(Workflow.SMS);
-        StartOptions shortPin = oneSms.withPinExpiry(Duration.ofSeconds(60));
-        StartOptions longPin = oneSms.withPinExpiry(Duration.ofSeconds(600));
+        V1Timings oneSms = V1Timings.of(V1Workflow.SMS_ONLY);
+        V1Timings shortPin = oneSms.withPinExpiry(Duration.ofSeconds(60));
+        V1Timings longPin = oneSms.withPinExpiry(Duration.ofSeconds(600));
+        Workflow workflow = FakeVerificationGateway.workflowOf(oneSms);
         Brand brand = new Brand("Bench");
         int stride = count / due;
 
         long before = HeapMeter.usedAfterFullGc();
         for (int i = 0; i < count; i++) {
             PhoneNumber number = PhoneNumber.parse(Long.toString(447_000_000_000L + i));
-            fake.start(new StartRequest(number, brand, 4), i % stride == 0 ? shortPin : longPin);
+            fake.start(StartRequest.of(number, brand, 4, workflow), i % stride == 0 ? shortPin : longPin);
         }
         long after = HeapMeter.usedAfterFullGc();
         report("fake", count, before, after);
