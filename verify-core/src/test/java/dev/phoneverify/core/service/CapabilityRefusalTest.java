@@ -257,4 +257,17 @@ class CapabilityRefusalTest {
 
         assertThat(builder.build().policy()).isEqualTo(VerificationPolicy.defaults());
     }
+
+    @Test
+    void anEmailStepWithoutAnAddressIsRefusedAsInputBeforeAnythingIsSpentOrSent() {
+        ScriptedGateway gateway = new ScriptedGateway(clock, V2);
+        Verifications service = serviceOn(gateway);
+
+        assertThatThrownBy(() -> service.start(StartCommand.to(NUMBER).withClient(CLIENT)
+                .withWorkflow(Workflow.parse("sms,email"))))
+                .isInstanceOfSatisfying(dev.phoneverify.core.domain.InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo(dev.phoneverify.core.domain.InvalidInputException.Field.EMAIL));
+        assertThat(gateway.startCalls()).isZero();
+        assertThat(started(service.start(StartCommand.to(NUMBER).withClient(CLIENT)))).isNotNull();
+    }
 }

@@ -1,12 +1,10 @@
 package dev.phoneverify.core.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoneverify.core.domain.ClientKey;
 import dev.phoneverify.core.domain.ClientReference;
 import dev.phoneverify.core.domain.EmailAddress;
-import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.Workflow;
@@ -49,11 +47,13 @@ class StartCommandTest {
     }
 
     @Test
-    void aWorkflowWithAnEmailStepNeedsAnAddress() {
-        assertThatThrownBy(() -> StartCommand.to(NUMBER).withWorkflow(Workflow.parse("sms,email")))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.field()).isEqualTo(InvalidInputException.Field.EMAIL));
-        assertThat(StartCommand.to(NUMBER).withEmail(EmailAddress.parse("ada@example.com"))
-                .withWorkflow(Workflow.parse("sms,email")).workflow()).isPresent();
+    void addressAndEmailWorkflowMayBeGivenInEitherOrder() {
+        EmailAddress address = EmailAddress.parse("ada@example.com");
+        Workflow withEmail = Workflow.parse("sms,email");
+
+        StartCommand workflowFirst = StartCommand.to(NUMBER).withWorkflow(withEmail).withEmail(address);
+        StartCommand addressFirst = StartCommand.to(NUMBER).withEmail(address).withWorkflow(withEmail);
+
+        assertThat(workflowFirst).isEqualTo(addressFirst);
     }
 }
