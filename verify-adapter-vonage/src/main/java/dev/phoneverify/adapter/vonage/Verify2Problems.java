@@ -1,8 +1,12 @@
 package dev.phoneverify.adapter.vonage;
 
 import com.vonage.client.VonageApiResponseException;
+import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.GatewayException.Reason;
+import dev.phoneverify.core.port.StartOutcome;
+import dev.phoneverify.core.port.StartRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,8 +134,31 @@ final class Verify2Problems {
                 reason == Reason.THROTTLED ? retryAfter.orElse(null) : null, problem);
     }
 
+    /**
+     * What a 422 to a start means. One about a step's {@code to} rejects the number (facts 2.3, KB422), or the
+     * address when the step is an email step; any other invalid parameter is ours to fix, so it fails as
+     * {@code MISCONFIGURED} naming it.
+     */
+    static StartOutcome invalidParameters(StartRequest request, VonageApiResponseException problem) {
+        List<String> names = invalidParameterNames(problem);
+        List<Channel> steps = request.workflow().channels();
+        for (String name : names) {
+            Optional<OptionalInt> recipient = recipientParameter(name);
+            if (recipient.isPresent()) {
+                OptionalInt step = recipient.get();
+                if (step.isPresent() && step.getAsInt() < steps.size() && steps.get(step.getAsInt()) == Channel.EMAIL) {
+                    throw new InvalidInputException(InvalidInputException.Field.EMAIL,
+                            "the provider does not accept this email address");
+                }
+                return new StartOutcome.Rejected(StartOutcome.RejectionReason.INVALID_NUMBER);
+            }
+        }
+        throw VonageFailures.of("start", Reason.MISCONFIGURED, " (HTTP 422, invalid parameter "
+                + (names.isEmpty() ? "not named" : String.join(", ", names)) + ")", null, problem);
+    }
+
     /** The names of the parameters a 422 says are invalid, made safe for a log line. */
-    static List<String> invalidParameters(VonageApiResponseException problem) {
+    static List<String> invalidParameterNames(VonageApiResponseException problem) {
         List<String> names = new ArrayList<>();
         List<?> parameters = problem.getInvalidParameters();
         if (parameters != null) {
@@ -149,7 +176,7 @@ final class Verify2Problems {
      * Whether {@code name} is a step's {@code to}, and which step when the name says: {@code to} gives an empty
      * index, {@code workflow[1].to} gives 1; any other parameter gives empty.
      */
-    static Optional<OptionalInt> recipientParameter(String name) {
+    private static Optional<OptionalInt> recipientParameter(String name) {
         Matcher matcher = TO_OF_STEP.matcher(name);
         if (!matcher.matches()) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.phoneverify.adapter.vonage;
 
 import com.vonage.client.DynamicEndpoint;
+import com.vonage.client.HttpConfig;
 import com.vonage.client.HttpWrapper;
 import com.vonage.client.RestEndpoint;
 import com.vonage.client.auth.ApiKeyHeaderAuthMethod;
@@ -10,6 +11,7 @@ import com.vonage.client.common.HttpMethod;
 import com.vonage.client.verify2.Verify2Client;
 import com.vonage.client.verify2.VerifyResponseException;
 import java.util.UUID;
+import org.apache.http.impl.client.CloseableHttpClient;
 
 /**
  * The SDK's Verify v2 client, and the one call it gets wrong.
@@ -25,22 +27,21 @@ import java.util.UUID;
 final class Verify2Sdk {
     final Verify2Client client;
     final RestEndpoint<UUID, Void> nextWorkflow;
-    final RetryAfterRecorder retryAfter;
+    final ResponseRecorder responses;
 
-    private Verify2Sdk(Verify2Client client, RestEndpoint<UUID, Void> nextWorkflow, RetryAfterRecorder retryAfter) {
+    private Verify2Sdk(Verify2Client client, RestEndpoint<UUID, Void> nextWorkflow, ResponseRecorder responses) {
         this.client = client;
         this.nextWorkflow = nextWorkflow;
-        this.retryAfter = retryAfter;
+        this.responses = responses;
     }
 
+    @SuppressWarnings("unchecked") // authMethod's varargs of Class<? extends AuthMethod>
     static Verify2Sdk of(VonageV2Config config) {
         AuthCollection auth = new AuthCollection(
                 config.application().map(VonageApplication::id).orElse(null),
                 config.application().map(VonageApplication::privateKey).orElse(null),
                 config.apiKey(), config.apiSecret(), null, null);
-        HttpWrapper wrapper = new HttpWrapper(SdkClients.httpConfig(config.baseUri(), config.timeout()), auth);
-        RetryAfterRecorder recorder = new RetryAfterRecorder(wrapper.getHttpClient());
-        wrapper.setHttpClient(recorder);
+        RecordingWrapper wrapper = new RecordingWrapper(SdkClients.httpConfig(config.baseUri(), config.timeout()), auth);
         RestEndpoint<UUID, Void> nextWorkflow = DynamicEndpoint.<UUID, Void>builder(Void.class)
                 .wrapper(wrapper)
                 .requestMethod(HttpMethod.POST)
@@ -49,6 +50,22 @@ final class Verify2Sdk {
                 .pathGetter((endpoint, id) -> wrapper.getHttpConfig().getApiBaseUri() + "/v2/verify/" + id
                         + "/next_workflow")
                 .build();
-        return new Verify2Sdk(new Verify2Client(wrapper), nextWorkflow, recorder);
+        return new Verify2Sdk(new Verify2Client(wrapper), nextWorkflow, wrapper.recorder());
+    }
+
+    /** The SDK's wrapper, its own client wrapped so answers leave behind what the SDK drops. */
+    private static final class RecordingWrapper extends HttpWrapper {
+        RecordingWrapper(HttpConfig config, AuthCollection auth) {
+            super(config, auth);
+        }
+
+        @Override
+        protected CloseableHttpClient createHttpClient() {
+            return new ResponseRecorder(super.createHttpClient());
+        }
+
+        ResponseRecorder recorder() {
+            return (ResponseRecorder) getHttpClient();
+        }
     }
 }

@@ -7,12 +7,9 @@ import com.vonage.client.verify2.VerificationStatus;
 import com.vonage.client.verify2.VerifyCodeResponse;
 import com.vonage.client.verify2.VerifyResponseException;
 import dev.phoneverify.core.domain.Channel;
-import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationCode;
-import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.AdvanceOutcome;
-import dev.phoneverify.core.port.CancelConstraints;
 import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.port.GatewayCapabilities;
@@ -24,15 +21,10 @@ import dev.phoneverify.core.port.StartRequest;
 import dev.phoneverify.core.port.VerificationGateway;
 import dev.phoneverify.vonage.model.V2Rules;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Adapter: the {@link VerificationGateway} port over Vonage Verify v2 through the official Java SDK 9.3.1
@@ -52,8 +44,6 @@ import java.util.stream.IntStream;
 public final class VonageV2VerificationGateway implements VerificationGateway {
     private static final System.Logger LOG = System.getLogger(VonageV2VerificationGateway.class.getName());
     private static final int DEFAULT_TRACKED_REQUESTS = 10_000;
-    /** SMS, then a call: what a start gets when it names no workflow. */
-    private static final Workflow DEFAULT_WORKFLOW = Workflow.of(Channel.SMS, Channel.VOICE);
 
     private final VonageV2Config config;
     private final GatewayCapabilities capabilities;
@@ -63,7 +53,7 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
     private final CallLog calls = new CallLog(LOG, "vonage-v2", VonageFailures::of);
     /** Where a request this adapter did not start is assumed to be. */
     private final V2Plan assumedPlan =
-            new V2Plan(DEFAULT_WORKFLOW.channels(), V2Rules.DEFAULT_CHANNEL_TIMEOUT);
+            new V2Plan(V2Capabilities.DEFAULT_WORKFLOW.channels(), V2Rules.DEFAULT_CHANNEL_TIMEOUT);
 
     /** Builds the SDK client once; fails with {@link IllegalArgumentException} if the SDK refuses the settings. */
     public VonageV2VerificationGateway(VonageV2Config config) {
@@ -75,15 +65,7 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
         if (!config.sdkWireLogging()) {
             SdkLogGuard.pinWireLoggersToInfo();
         }
-        Set<Channel> channels = EnumSet.of(Channel.SMS, Channel.VOICE, Channel.EMAIL);
-        config.whatsappFrom().ifPresent(sender -> channels.add(Channel.WHATSAPP));
-        this.capabilities = new GatewayCapabilities(channels,
-                IntStream.rangeClosed(V2Rules.MIN_CODE_LENGTH, V2Rules.MAX_CODE_LENGTH).boxed()
-                        .collect(Collectors.toSet()),
-                DEFAULT_WORKFLOW, true,
-                Optional.of(new GatewayCapabilities.StepTimeoutRange(V2Rules.MIN_CHANNEL_TIMEOUT,
-                        V2Rules.MAX_CHANNEL_TIMEOUT)),
-                true, true, false, true, CancelConstraints.anyTime(), true);
+        this.capabilities = V2Capabilities.of(config);
         this.requests = new V2Requests(config, capabilities);
         this.tracker = new RequestTracker(trackedRequests);
         this.sdk = Verify2Sdk.of(config);
@@ -168,7 +150,7 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
         return switch (answer) {
             case IN_FLIGHT -> new StartOutcome.ConcurrentVerification(inFlight(problem));
             case NETWORK_NOT_SUPPORTED -> new StartOutcome.Rejected(RejectionReason.UNSUPPORTED_NETWORK);
-            case INVALID_PARAMETERS -> invalidParameters(request, problem);
+            case INVALID_PARAMETERS -> Verify2Problems.invalidParameters(request, problem);
             case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED -> throw failure("start", answer.failure, problem);
         };
     }
@@ -181,28 +163,6 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
                     "Vonage's 409 to start names no request in flight", problem);
         }
         return new RequestId(inFlight.toString());
-    }
-
-    /**
-     * A 422 about a step's {@code to} rejects the number (facts 2.3, KB422), or the address when the step is an
-     * email step; any other invalid parameter is ours to fix, so it fails as {@code MISCONFIGURED} naming it.
-     */
-    private StartOutcome invalidParameters(StartRequest request, VonageApiResponseException problem) {
-        List<String> names = Verify2Problems.invalidParameters(problem);
-        List<Channel> steps = request.workflow().channels();
-        for (String name : names) {
-            Optional<OptionalInt> recipient = Verify2Problems.recipientParameter(name);
-            if (recipient.isPresent()) {
-                OptionalInt step = recipient.get();
-                if (step.isPresent() && step.getAsInt() < steps.size() && steps.get(step.getAsInt()) == Channel.EMAIL) {
-                    throw new InvalidInputException(InvalidInputException.Field.EMAIL,
-                            "the provider does not accept this email address");
-                }
-                return new StartOutcome.Rejected(RejectionReason.INVALID_NUMBER);
-            }
-        }
-        throw VonageFailures.of("start", GatewayException.Reason.MISCONFIGURED, " (HTTP 422, invalid parameter "
-                + (names.isEmpty() ? "not named" : String.join(", ", names)) + ")", null, problem);
     }
 
     private CheckOutcome checkCall(RequestId requestId, UUID uuid, VerificationCode code, CallLog.Call call) {
@@ -244,6 +204,7 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
             };
         }
         call.providerStatus(204);
+        requireReadableBody("cancel");
         return ended(requestId, new CancelOutcome.Cancelled());
     }
 
@@ -261,13 +222,22 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
             };
         }
         call.providerStatus(200);
+        requireReadableBody("advance");
         RequestTracker.Position position = tracker.advanced(requestId, assumedPlan, now());
         return new AdvanceOutcome.Advanced(position.channel(), position.endOfRequest());
     }
 
     private GatewayException failure(String operation, GatewayException.Reason reason,
             VonageApiResponseException problem) {
-        return Verify2Problems.failure(operation, reason, problem, sdk.retryAfter.takeRetryAfter(now()));
+        return Verify2Problems.failure(operation, reason, problem, sdk.responses.retryAfter(now()));
+    }
+
+    /** The SDK ignores the body of a cancel's or next step's success; one that is not JSON is no success. */
+    private void requireReadableBody(String operation) {
+        if (!sdk.responses.lastBodyReadable()) {
+            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE,
+                    "Vonage's answer to " + operation + " could not be read");
+        }
     }
 
     /** v2 ids are UUIDs (facts 2.1); any other id (a v1 one, say) names no v2 request, so nothing is sent. */

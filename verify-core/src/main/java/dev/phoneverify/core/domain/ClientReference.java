@@ -9,7 +9,7 @@ public record ClientReference(String value) {
 
     public ClientReference {
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH
-                || value.chars().anyMatch(c -> c < ' ' || c > '~')) {
+                || value.chars().anyMatch(c -> c <= ' ' || c > '~')) {
             throw new InvalidInputException(InvalidInputException.Field.CLIENT_REFERENCE,
                     "a client reference is 1 to " + MAX_LENGTH + " visible ASCII characters");
         }

@@ -3,7 +3,6 @@ package dev.phoneverify.core.usecase;
 import dev.phoneverify.core.domain.ClientKey;
 import dev.phoneverify.core.domain.ClientReference;
 import dev.phoneverify.core.domain.EmailAddress;
-import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.Workflow;
@@ -13,7 +12,8 @@ import java.util.Optional;
 
 /**
  * "Send a first code to this number." Everything but the number is optional; {@link #to} and the {@code with...}
- * methods build one.
+ * methods build one, in any order. A workflow with an email step needs {@link #email()}; the start refuses one
+ * without it with an {@link dev.phoneverify.core.domain.InvalidInputException} naming the field.
  *
  * @param client          who asks, for the per-client send limit: typically the client's IP address
  * @param workflow        the delivery steps; empty: the service's default workflow
@@ -33,10 +33,6 @@ public record StartCommand(PhoneNumber number, Optional<ClientKey> client, Optio
         Objects.requireNonNull(clientReference, "clientReference");
         Objects.requireNonNull(customCode, "customCode");
         Objects.requireNonNull(locale, "locale");
-        if (workflow.filter(Workflow::hasEmailStep).isPresent() && email.isEmpty()) {
-            throw new InvalidInputException(InvalidInputException.Field.EMAIL,
-                    "an email address is required: the workflow sends the code by email");
-        }
     }
 
     /** A start to {@code number} with nothing else said. */

@@ -28,6 +28,7 @@ final class VerifyApi {
     static final String PRICE = "0.10000000";
     static final String CURRENCY = "EUR";
     static final String ESTIMATED_PRICE = "0.03330000";
+    private static final int MAX_REQUEST_ID_LENGTH = 32;
 
     private final FakeVerificationGateway fake;
     private final SearchAnswer search;
@@ -237,7 +238,11 @@ final class VerifyApi {
         return parseRequestId(params.first("request_id").orElseThrow(() -> ApiError.missing("request_id")));
     }
 
+    /** A v1 request id: at most 32 characters (facts §1.2), more than the core's opaque ids allow for v2. */
     static RequestId parseRequestId(String value) {
+        if (value.length() > MAX_REQUEST_ID_LENGTH) {
+            throw ApiError.invalid("request_id");
+        }
         try {
             return new RequestId(value);
         } catch (InvalidInputException e) {

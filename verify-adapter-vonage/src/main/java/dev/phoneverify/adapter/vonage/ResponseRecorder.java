@@ -1,6 +1,7 @@
 package dev.phoneverify.adapter.vonage;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -8,50 +9,70 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.http.Header;
+import org.apache.http.HttpEntity;
 import org.apache.http.HttpHost;
 import org.apache.http.HttpRequest;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.conn.ClientConnectionManager;
+import org.apache.http.entity.BufferedHttpEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.params.HttpParams;
 import org.apache.http.protocol.HttpContext;
+import org.apache.http.util.EntityUtils;
 
 /**
- * The SDK's own HTTP client with one addition: it remembers, per thread, the {@code Retry-After} of the last 429
- * answer. The SDK's problem exception carries only the body, and a throttled caller should know how long to wait.
+ * The SDK's own HTTP client with one addition: it remembers, per thread, what the last answer said that the SDK
+ * does not pass on. The {@code Retry-After} of a 429, because the SDK's problem exception carries only the body; and
+ * whether a success's body could be read at all, because for cancel and next step the SDK ignores the body of a
+ * 2xx, so an HTML page from a proxy would pass as success.
  *
  * <p>Delegating keeps everything the SDK set up (pool, timeouts, user agent, proxy); the SDK calls its client on the
- * caller's thread, so the value read right after a call is that call's.
+ * caller's thread, so what is read right after a call is that call's.
  */
-final class RetryAfterRecorder extends CloseableHttpClient {
+final class ResponseRecorder extends CloseableHttpClient {
     private static final int TOO_MANY_REQUESTS = 429;
 
-    private final CloseableHttpClient delegate;
-    private final ThreadLocal<String> lastRetryAfter = new ThreadLocal<>();
+    /** What the last answer on a thread said. */
+    private record Seen(String retryAfter, boolean bodyReadable) {
+    }
 
-    RetryAfterRecorder(CloseableHttpClient delegate) {
+    private final CloseableHttpClient delegate;
+    private final ThreadLocal<Seen> last = new ThreadLocal<>();
+
+    ResponseRecorder(CloseableHttpClient delegate) {
         this.delegate = delegate;
     }
 
     @Override
     protected CloseableHttpResponse doExecute(HttpHost target, HttpRequest request, HttpContext context)
             throws IOException {
-        lastRetryAfter.remove();
+        last.remove();
         CloseableHttpResponse response = delegate.execute(target, request, context);
-        if (response.getStatusLine().getStatusCode() == TOO_MANY_REQUESTS) {
-            Header retryAfter = response.getFirstHeader("Retry-After");
-            if (retryAfter != null) {
-                lastRetryAfter.set(retryAfter.getValue());
-            }
+        int status = response.getStatusLine().getStatusCode();
+        Header retryAfter = status == TOO_MANY_REQUESTS ? response.getFirstHeader("Retry-After") : null;
+        boolean readable = true;
+        HttpEntity entity = response.getEntity();
+        if (status / 100 == 2 && entity != null) {
+            // Verify answers are small; buffering lets the SDK read the same bytes after us.
+            BufferedHttpEntity buffered = new BufferedHttpEntity(entity);
+            response.setEntity(buffered);
+            String body = EntityUtils.toString(buffered, StandardCharsets.UTF_8).strip();
+            readable = body.isEmpty() || body.startsWith("{") || body.startsWith("[");
         }
+        last.set(new Seen(retryAfter == null ? null : retryAfter.getValue(), readable));
         return response;
     }
 
-    /** How long the last 429 on this thread asked to wait, if it said (seconds or an HTTP date); then forgets it. */
-    Optional<Duration> takeRetryAfter(Instant now) {
-        String value = lastRetryAfter.get();
-        lastRetryAfter.remove();
-        return value == null ? Optional.empty() : parse(value.strip(), now);
+    /** How long the last 429 on this thread asked to wait, if it said (seconds or an HTTP date). */
+    Optional<Duration> retryAfter(Instant now) {
+        Seen seen = last.get();
+        return seen == null || seen.retryAfter() == null ? Optional.empty() : parse(seen.retryAfter().strip(), now);
+    }
+
+    /** False when the last success on this thread had a body that is neither empty nor JSON. */
+    boolean lastBodyReadable() {
+        Seen seen = last.get();
+        return seen == null || seen.bodyReadable();
     }
 
     static Optional<Duration> parse(String value, Instant now) {
