@@ -33,6 +33,13 @@ final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(AppConfig.class).toInstance(config);
+        // One Verifications serves every command; each caller asks only for the driving port it uses.
+        bind(StartVerification.class).to(Verifications.class);
+        bind(CheckCode.class).to(Verifications.class);
+        bind(CancelVerification.class).to(Verifications.class);
+        bind(MoveToNextStep.class).to(Verifications.class);
+        bind(FindVerification.class).to(Verifications.class);
+        bind(ApplyProviderStatus.class).to(Verifications.class);
     }
 
     @Provides
@@ -50,36 +57,6 @@ final class CoreModule extends AbstractModule {
         AuditLog audit = new AuditLog();
         verifications.addListener(audit);
         verifications.addAlarmListener(audit);
-        return verifications;
-    }
-
-    @Provides
-    StartVerification starts(Verifications verifications) {
-        return verifications;
-    }
-
-    @Provides
-    CheckCode checks(Verifications verifications) {
-        return verifications;
-    }
-
-    @Provides
-    CancelVerification cancels(Verifications verifications) {
-        return verifications;
-    }
-
-    @Provides
-    MoveToNextStep nextSteps(Verifications verifications) {
-        return verifications;
-    }
-
-    @Provides
-    FindVerification finds(Verifications verifications) {
-        return verifications;
-    }
-
-    @Provides
-    ApplyProviderStatus providerStatus(Verifications verifications) {
         return verifications;
     }
 

@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FormFlowBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** A global the test sets on a page before leaving it; a new document does not have it. */
+    private static final String OLD_PAGE_MARK = "phoneVerifyTestLeftThisPage";
 
     private RunningApp app;
     private ChromeDriver browser;
@@ -161,11 +162,17 @@ class FormFlowBrowserTest {
         return newest.findElement(By.cssSelector("code.code")).getText();
     }
 
-    /** Clicks and waits until the next page replaced this one, so the next step never races a navigation. */
+    /**
+     * Clicks and waits until the next page replaced this one, so the next step never races a navigation. "Replaced"
+     * is a new document, seen as the loss of a mark set on the old one: asking an element of the old page whether it
+     * is stale can race the navigation itself (ChromeDriver then answers "node does not belong to the document"
+     * rather than "stale element").
+     */
     private void click(String id) {
-        WebElement element = browser.findElement(By.id(id));
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+        browser.executeScript("window." + OLD_PAGE_MARK + " = true;");
+        browser.findElement(By.id(id)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                "return window." + OLD_PAGE_MARK + " !== true && document.readyState === 'complete';")));
     }
 
     private String message() {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * gateway, the clock, the typed code and the app's {@code wording} are the test's own.
  */
 class ReadmeExampleTest {
+    /** The README's lines for the real gateway and clock, which the test replaces. */
+    private static final Pattern OWN_LINES = Pattern.compile("systemUTC|VonageVerificationGateway|fromEnvironment");
 
     /** What an app says for each refusal; the README leaves it to the reader. */
     private final Refusal.Visitor<String> wording = new Refusal.Visitor<>() {
@@ -101,7 +103,4 @@ class ReadmeExampleTest {
         assertThat(readmeLines).hasSizeGreaterThan(20)
                 .allSatisfy(line -> assertThat(test).as("the test runs the README line %s", line).contains(line));
     }
-
-    /** The README's lines for the real gateway and clock, which the test replaces. */
-    private static final Pattern OWN_LINES = Pattern.compile("systemUTC|VonageVerificationGateway|fromEnvironment");
 }

@@ -109,28 +109,25 @@ public final class JdbcFlowStore implements FlowStore {
     @Override
     public Optional<VerificationFlow> find(FlowId id) {
         Objects.requireNonNull(id, "id");
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement find = connection.prepareStatement(FIND)) {
-            find.setString(1, id.value());
-            try (ResultSet row = find.executeQuery()) {
-                return row.next() ? Optional.of(toFlow(row)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw unavailable("find flow " + id, e);
-        }
+        return findOne(FIND, id.value(), "find flow " + id);
     }
 
     @Override
     public Optional<VerificationFlow> findByRequestId(RequestId requestId) {
         Objects.requireNonNull(requestId, "requestId");
+        return findOne(FIND_BY_REQUEST_ID, requestId.value(), "find the flow of request " + requestId);
+    }
+
+    /** The flow {@code query} finds by its one string parameter, if any. */
+    private Optional<VerificationFlow> findOne(String query, String parameter, String what) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement find = connection.prepareStatement(FIND_BY_REQUEST_ID)) {
-            find.setString(1, requestId.value());
+             PreparedStatement find = connection.prepareStatement(query)) {
+            find.setString(1, parameter);
             try (ResultSet row = find.executeQuery()) {
                 return row.next() ? Optional.of(toFlow(row)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw unavailable("find the flow of request " + requestId, e);
+            throw unavailable(what, e);
         }
     }
 
