@@ -75,12 +75,12 @@ public final class PhoneVerifyMetrics implements MeterBinder, AutoCloseable, Ver
 
     /** {@code starts}, counting the starts an abuse control refuses ({@link PhoneVerifyMeterNames#REFUSALS}). */
     public StartVerification startVerification(StartVerification starts) {
-        return new RefusalCountingStart(Objects.requireNonNull(starts, "starts"), this::bound);
+        return new RefusalCounting.Start(Objects.requireNonNull(starts, "starts"), this::bound);
     }
 
     /** {@code nextSteps}, counting the resends an abuse control refuses ({@link PhoneVerifyMeterNames#REFUSALS}). */
     public MoveToNextStep moveToNextStep(MoveToNextStep nextSteps) {
-        return new RefusalCountingNextStep(Objects.requireNonNull(nextSteps, "nextSteps"), this::bound);
+        return new RefusalCounting.NextStep(Objects.requireNonNull(nextSteps, "nextSteps"), this::bound);
     }
 
     /** Registers the meters in {@code registry} and counts into it from now on; binding it again changes nothing. */

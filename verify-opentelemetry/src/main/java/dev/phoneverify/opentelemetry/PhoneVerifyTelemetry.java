@@ -39,6 +39,7 @@ public final class PhoneVerifyTelemetry {
         return builder(openTelemetry).build();
     }
 
+    /** A builder on {@code openTelemetry}, to opt in to the masked number or the ids. */
     public static PhoneVerifyTelemetryBuilder builder(OpenTelemetry openTelemetry) {
         return new PhoneVerifyTelemetryBuilder(openTelemetry);
     }

@@ -39,6 +39,7 @@ public final class PhoneVerifyTelemetryBuilder {
         return this;
     }
 
+    /** The telemetry, with a tracer named {@code dev.phoneverify.opentelemetry} and versioned with this library. */
     public PhoneVerifyTelemetry build() {
         return new PhoneVerifyTelemetry(new Spans(openTelemetry.tracerBuilder(INSTRUMENTATION_NAME)
                 .setInstrumentationVersion(libraryVersion()).build(), maskedNumbers, ids));

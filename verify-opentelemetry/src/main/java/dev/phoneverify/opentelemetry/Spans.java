@@ -46,7 +46,8 @@ final class Spans {
      */
     <T> T around(String name, SpanKind kind, Attributes known, Supplier<T> work, Function<T, Attributes> outcome) {
         Span span = tracer.spanBuilder(name).setSpanKind(kind).setAllAttributes(known).startSpan();
-        try (Scope ignored = span.makeCurrent()) {
+        Scope scope = span.makeCurrent();
+        try {
             T result = work.get();
             span.setAllAttributes(outcome.apply(result));
             return result;
@@ -57,6 +58,7 @@ final class Spans {
         } catch (RuntimeException e) {
             throw failed(span, e, e.getClass().getName());
         } finally {
+            scope.close();
             span.end();
         }
     }

@@ -1,7 +1,7 @@
 package sample.good.own.sms;
 
 import com.vonage.client.VonageClient;
-import com.vonage.client.verify.VerifyClient;
+import com.vonage.client.verify2.Verify2Client;
 import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationCode;
@@ -16,21 +16,24 @@ import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
 import dev.phoneverify.core.port.VerificationGateway;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
 /** The team's own adapter over the provider's SDK, in the package it names as its adapter: allowed. */
 public final class AcmeVonageGateway implements VerificationGateway {
-    private final VerifyClient verify;
+    private final Verify2Client verify;
 
     public AcmeVonageGateway(VonageClient vonage) {
-        this.verify = vonage.getVerifyClient();
+        this.verify = vonage.getVerify2Client();
     }
 
     @Override
     public GatewayCapabilities capabilities() {
-        return new GatewayCapabilities(Set.of(Channel.SMS), Set.of(4), Workflow.of(Channel.SMS), false,
-                Optional.empty(), false, false, false, false, CancelConstraints.anyTime(), false);
+        // SMS, then voice twice; cancel only after 30 s and before the second step.
+        return new GatewayCapabilities(Set.of(Channel.SMS, Channel.VOICE), Set.of(4, 6),
+                Workflow.of(Channel.SMS, Channel.VOICE, Channel.VOICE), false, Optional.empty(), false, false, true,
+                false, new CancelConstraints(true, Duration.ofSeconds(30), true), true);
     }
 
     @Override
