@@ -1,12 +1,15 @@
 package dev.phoneverify.adapter.fake;
 
+import java.lang.reflect.AnnotatedElement;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that hands each test a fresh {@link FakeVerificationGateway} and the {@link FakeClock} it reads,
- * as parameters. Both come from the same fake, so moving the clock moves the fake's time.
+ * as parameters. Both come from the same fake, so moving the clock moves the fake's time. The fake follows Verify
+ * v1 unless the test method or class says otherwise with {@link FakeGatewayProfile}.
  *
  * <pre>{@code
  * @ExtendWith(FakeVerificationExtension.class)
@@ -32,7 +35,18 @@ public final class FakeVerificationExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         FakeVerificationGateway gateway = extensionContext.getStore(NAMESPACE).getOrComputeIfAbsent(
-                FakeVerificationGateway.class, key -> FakeVerificationGateway.create(), FakeVerificationGateway.class);
+                FakeVerificationGateway.class, key -> FakeVerificationGateway.builder(profileFor(extensionContext))
+                        .build(), FakeVerificationGateway.class);
         return parameterContext.getParameter().getType() == FakeClock.class ? gateway.clock() : gateway;
+    }
+
+    private static FakeProfile profileFor(ExtensionContext context) {
+        return declared(context.getTestMethod())
+                .or(() -> declared(context.getTestClass()))
+                .orElse(FakeProfile.V1);
+    }
+
+    private static Optional<FakeProfile> declared(Optional<? extends AnnotatedElement> element) {
+        return element.map(found -> found.getAnnotation(FakeGatewayProfile.class)).map(FakeGatewayProfile::value);
     }
 }

@@ -3,10 +3,12 @@ package dev.phoneverify.adapter.fake;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.StartOutcome;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 
 /**
@@ -19,7 +21,7 @@ final class ScriptedFaults {
     enum Fault {
         UNAVAILABLE(GatewayException.Reason.UNAVAILABLE, true, "scripted fault: provider unavailable"),
         TIMEOUT(GatewayException.Reason.TIMEOUT, true, "scripted fault: no answer within the timeout"),
-        THROTTLED(GatewayException.Reason.THROTTLED, true, "scripted fault: throttled (Vonage 1)"),
+        THROTTLED(GatewayException.Reason.THROTTLED, true, "scripted fault: throttled"),
         /** The call takes effect, then its answer is lost: what a real timeout after the provider acted looks like. */
         ANSWER_LOST(GatewayException.Reason.TIMEOUT, false, "scripted fault: the answer was lost after the call took effect");
 
@@ -33,26 +35,32 @@ final class ScriptedFaults {
             this.message = message;
         }
 
-        GatewayException exception() {
-            return new GatewayException(reason, message);
+        /** The exception, with the provider's {@code Retry-After} when it is a throttle and the profile has one. */
+        GatewayException exception(Optional<Duration> throttleRetryAfter) {
+            Duration retryAfter = reason == GatewayException.Reason.THROTTLED ? throttleRetryAfter.orElse(null) : null;
+            return new GatewayException(reason, message, retryAfter, null);
         }
     }
 
     /** A standing rule for starts to one number. */
     enum NumberRule {
-        BARRED(StartOutcome.RejectionReason.BARRED,
-                "The number you are trying to verify is blacklisted for verification (Vonage 7)"),
-        UNSUPPORTED_NETWORK(StartOutcome.RejectionReason.UNSUPPORTED_NETWORK,
-                "The request has been rejected: the destination network is not supported (Vonage 15)"),
-        INVALID(StartOutcome.RejectionReason.INVALID_NUMBER, "Invalid value for param: number (Vonage 3)"),
-        THROTTLED(null, "Throttled: too many requests for this number (Vonage 1)");
+        /** Vonage v1 7 (Velocity Rules); the fake refuses the start on v2 as well. */
+        BARRED,
+        /** Vonage v1 15. */
+        UNSUPPORTED_NETWORK,
+        /** Vonage v1 3, v2 422 on {@code to}. */
+        INVALID,
+        /** Vonage v1 1, v2 429. */
+        THROTTLED;
 
-        final StartOutcome.RejectionReason rejection;
-        final String detail;
-
-        NumberRule(StartOutcome.RejectionReason rejection, String detail) {
-            this.rejection = rejection;
-            this.detail = detail;
+        /** The rejection a start to the number gets; empty for a throttle, which is thrown instead. */
+        Optional<StartOutcome.RejectionReason> rejection() {
+            return switch (this) {
+                case BARRED -> Optional.of(StartOutcome.RejectionReason.BARRED);
+                case UNSUPPORTED_NETWORK -> Optional.of(StartOutcome.RejectionReason.UNSUPPORTED_NETWORK);
+                case INVALID -> Optional.of(StartOutcome.RejectionReason.INVALID_NUMBER);
+                case THROTTLED -> Optional.empty();
+            };
         }
     }
 
@@ -63,10 +71,10 @@ final class ScriptedFaults {
         nextFaults.computeIfAbsent(operation, key -> new ArrayDeque<>()).add(fault);
     }
 
-    /** The fault scripted for this call, consumed, or null when the call should behave normally. */
-    Fault takeNext(Operation operation) {
+    /** The fault scripted for this call, consumed, or empty when the call should behave normally. */
+    Optional<Fault> takeNext(Operation operation) {
         Queue<Fault> queue = nextFaults.get(operation);
-        return queue == null ? null : queue.poll();
+        return queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
     }
 
     void setRule(PhoneNumber number, NumberRule rule) {
@@ -77,8 +85,8 @@ final class ScriptedFaults {
         numberRules.remove(number);
     }
 
-    NumberRule ruleFor(PhoneNumber number) {
-        return numberRules.get(number);
+    Optional<NumberRule> ruleFor(PhoneNumber number) {
+        return Optional.ofNullable(numberRules.get(number));
     }
 
     void clear() {

@@ -11,87 +11,94 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The mutable state of one simulated request. Not thread-safe on its own: every access happens under the owning
- * {@link FakeVerificationGateway}'s lock.
+ * One simulated request at one moment: an immutable value. Each transition returns the next value, and only
+ * {@link RequestBook} keeps them, swapping a request's value whole.
+ *
+ * @param step         the current delivery step, from 0
+ * @param stepAt       when the current step started
+ * @param codes        every code sent so far, the latest last
+ * @param codeIssuedAt when the latest code was made
+ * @param wrongCodes   wrong codes counted against the request (v1: against the latest code)
  */
-final class SimulatedRequest {
-    final RequestId id;
-    final PhoneNumber number;
-    final Brand brand;
-    final int codeLength;
-    final StartOptions options;
-    final Instant startedAt;
+record SimulatedRequest(RequestId id, PhoneNumber number, Brand brand, Plan plan, Instant startedAt, int step,
+                        Instant stepAt, List<String> codes, Instant codeIssuedAt, int wrongCodes,
+                        RequestStatus status, Optional<Instant> finishedAt, List<RequestSnapshot.Event> events,
+                        List<RequestSnapshot.Check> checks) {
 
-    int eventIndex;
-    Instant eventAt;
-    String pin;
-    Instant pinIssuedAt;
-    int wrongCodesForPin;
-    RequestStatus status = RequestStatus.IN_PROGRESS;
-    Instant finishedAt;
-    /**
-     * When the {@link Timeline} next acts on this request, and the order it was scheduled in: its key there. Kept
-     * as numbers rather than an {@link Instant} so that ordering a million requests does not chase a pointer to
-     * an {@code Instant} per comparison, and so each request holds one object fewer.
-     */
-    long dueSecond;
-    int dueNano;
-    long dueSequence;
-    /** Where this request sits in the {@link Timeline}'s heap, or -1 when it is not on it. */
-    int timelineSlot = -1;
-
-    // Sized for the usual case: one event per request and, when a user types well, one check.
-    final List<RequestSnapshot.Event> events = new ArrayList<>(1);
-    final List<RequestSnapshot.Check> checks = new ArrayList<>(1);
-
-    SimulatedRequest(RequestId id, PhoneNumber number, Brand brand, int codeLength, StartOptions options,
-                     Instant startedAt) {
-        this.id = id;
-        this.number = number;
-        this.brand = brand;
-        this.codeLength = codeLength;
-        this.options = options;
-        this.startedAt = startedAt;
-        this.eventAt = startedAt;
+    /** A request whose first step starts at {@code at} with {@code code}. */
+    static SimulatedRequest started(RequestId id, PhoneNumber number, Brand brand, Plan plan, Instant at,
+                                    String code, RequestSnapshot.Event firstEvent) {
+        return new SimulatedRequest(id, number, brand, plan, at, 0, at, List.of(code), at, 0,
+                RequestStatus.IN_PROGRESS, Optional.empty(), List.of(firstEvent), List.of());
     }
 
-    Instant dueAt() {
-        return Instant.ofEpochSecond(dueSecond, dueNano);
+    Channel channel() {
+        return plan.channels().get(step);
     }
 
-    /** True when the timeline's time for this request has come by {@code now}. */
-    boolean isDueBy(Instant now) {
-        return dueSecond < now.getEpochSecond() || (dueSecond == now.getEpochSecond() && dueNano <= now.getNano());
+    String code() {
+        return codes.get(codes.size() - 1);
     }
 
     boolean inProgress() {
         return status == RequestStatus.IN_PROGRESS;
     }
 
-    boolean atLastEvent() {
-        return eventIndex == options.workflow().events().size() - 1;
+    boolean atLastStep() {
+        return step == plan.stepCount() - 1;
     }
 
-    Channel channel() {
-        return options.workflow().events().get(eventIndex);
-    }
-
-    /** When the next event happens or, at the last event, when the request expires. */
+    /** When the current step times out: the next step starts then or, after the last, the request expires. */
     Instant nextDueAt() {
-        return eventAt.plus(options.waitAfter(eventIndex));
+        return stepAt.plus(plan.waits().get(step));
     }
 
-    /** When the request ends if nobody acts: the current event's time plus every wait still ahead. */
+    /** When the request ends if nobody acts. */
     Instant endsAt() {
-        return eventAt.plus(options.remainingFrom(eventIndex));
+        return stepAt.plus(plan.remainingFrom(step));
     }
 
-    boolean pinExpiredAt(Instant at) {
-        return !at.isBefore(pinIssuedAt.plus(options.effectivePinExpiry()));
+    /** True when a step starting at {@code at} needs a new code. */
+    boolean needsNewCodeAt(Instant at) {
+        return plan.customCode().isEmpty()
+                && plan.codeLifetime().map(lifetime -> !at.isBefore(codeIssuedAt.plus(lifetime))).orElse(true);
+    }
+
+    /**
+     * The next step has started at {@code at}.
+     *
+     * @param newCode       the step's new code, if it brings one
+     * @param freshAttempts true when a new code brings a fresh count of wrong codes
+     */
+    SimulatedRequest enteredStep(Instant at, Optional<String> newCode, boolean freshAttempts,
+                                 RequestSnapshot.Event event) {
+        List<String> nextCodes = newCode.map(code -> appended(codes, code)).orElse(codes);
+        Instant issuedAt = newCode.isPresent() ? at : codeIssuedAt;
+        int wrong = newCode.isPresent() && freshAttempts ? 0 : wrongCodes;
+        return new SimulatedRequest(id, number, brand, plan, startedAt, step + 1, at, nextCodes, issuedAt, wrong,
+                status, finishedAt, appended(events, event), checks);
+    }
+
+    /** A code was checked; a wrong one counts. */
+    SimulatedRequest checked(RequestSnapshot.Check check) {
+        return new SimulatedRequest(id, number, brand, plan, startedAt, step, stepAt, codes, codeIssuedAt,
+                check.valid() ? wrongCodes : wrongCodes + 1, status, finishedAt, events, appended(checks, check));
+    }
+
+    /** The request ended at {@code at}. */
+    SimulatedRequest finished(RequestStatus end, Instant at) {
+        return new SimulatedRequest(id, number, brand, plan, startedAt, step, stepAt, codes, codeIssuedAt,
+                wrongCodes, end, Optional.of(at), events, checks);
     }
 
     RequestSnapshot snapshot() {
-        return new RequestSnapshot(id, number, brand.value(), status, startedAt, Optional.ofNullable(finishedAt),
-                events, checks);
+        return new RequestSnapshot(id, number, brand.value(), status, startedAt, finishedAt, events, checks);
+    }
+
+    private static <T> List<T> appended(List<T> list, T item) {
+        List<T> longer = new ArrayList<>(list.size() + 1);
+        longer.addAll(list);
+        longer.add(item);
+        return List.copyOf(longer);
     }
 }

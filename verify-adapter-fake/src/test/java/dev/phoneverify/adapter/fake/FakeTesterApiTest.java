@@ -7,6 +7,7 @@ import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
+import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.RequestStatus;
@@ -20,12 +21,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FakeVerificationExtension.class)
 class FakeTesterApiTest {
     private static final PhoneNumber NUMBER = PhoneNumber.parse("+447700900123");
-    private static final StartRequest REQUEST = new StartRequest(NUMBER, new Brand("ContractCo"), 4);
+    private static final Workflow WORKFLOW_1 = Workflow.of(Channel.SMS, Channel.VOICE, Channel.VOICE);
+    private static final StartRequest REQUEST = StartRequest.of(NUMBER, new Brand("ContractCo"), 4, WORKFLOW_1);
 
     @Test
     void extensionHandsOutAFakeAndTheClockItReads(FakeVerificationGateway fake, FakeClock clock) {
         assertThat(fake.clock()).isSameAs(clock);
         assertThat(fake.retainedRequestCount()).isZero();
+    }
+
+    @Test
+    @FakeGatewayProfile(FakeProfile.V2)
+    void extensionBuildsTheProfileATestAsksFor(FakeVerificationGateway fake, FakeClock clock) {
+        assertThat(fake.profile()).isEqualTo(FakeProfile.V2);
+        assertThat(fake.clock()).isSameAs(clock);
+        assertThat(FakeVerificationGateway.create().profile()).isEqualTo(FakeProfile.V1);
     }
 
     @Test
@@ -114,11 +124,12 @@ class FakeTesterApiTest {
         assertThat(reasonFor(fake, barred)).isEqualTo(StartOutcome.RejectionReason.BARRED);
         assertThat(reasonFor(fake, unsupported)).isEqualTo(StartOutcome.RejectionReason.UNSUPPORTED_NETWORK);
         assertThat(reasonFor(fake, invalid)).isEqualTo(StartOutcome.RejectionReason.INVALID_NUMBER);
-        assertThatThrownBy(() -> fake.start(new StartRequest(throttled, new Brand("X"), 4)))
+        assertThatThrownBy(() -> fake.start(StartRequest.of(throttled, new Brand("X"), 4, WORKFLOW_1)))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.reason()).isEqualTo(GatewayException.Reason.THROTTLED));
         fake.allowNumber(barred);
-        assertThat(fake.start(new StartRequest(barred, new Brand("X"), 4))).isInstanceOf(StartOutcome.Started.class);
+        assertThat(fake.start(StartRequest.of(barred, new Brand("X"), 4, WORKFLOW_1)))
+                .isInstanceOf(StartOutcome.Started.class);
     }
 
     @Test
@@ -143,7 +154,7 @@ class FakeTesterApiTest {
     }
 
     private static StartOutcome.RejectionReason reasonFor(FakeVerificationGateway fake, PhoneNumber number) {
-        StartOutcome outcome = fake.start(new StartRequest(number, new Brand("X"), 4));
+        StartOutcome outcome = fake.start(StartRequest.of(number, new Brand("X"), 4, WORKFLOW_1));
         return ((StartOutcome.Rejected) outcome).reason();
     }
 }

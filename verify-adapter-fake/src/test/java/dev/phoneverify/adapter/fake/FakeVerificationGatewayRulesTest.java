@@ -14,6 +14,8 @@ import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
+import dev.phoneverify.vonage.model.V1Timings;
+import dev.phoneverify.vonage.model.V1Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +31,7 @@ class FakeVerificationGatewayRulesTest {
 
     private final FakeClock clock = new FakeClock();
 
-    private FakeVerificationGateway fakeWith(FakeVerificationGateway.Builder builder) {
+    private FakeVerificationGateway fakeWith(FakeGatewayBuilder builder) {
         return builder.clock(clock).build();
     }
 
@@ -38,7 +40,12 @@ class FakeVerificationGatewayRulesTest {
     }
 
     private static StartOutcome.Started start(FakeVerificationGateway fake) {
-        return (StartOutcome.Started) fake.start(new StartRequest(NUMBER, BRAND, 4));
+        return (StartOutcome.Started) fake.start(requestFor(fake, 4));
+    }
+
+    /** A start of the fake's own workflow: v1 runs the workflow its builder chose. */
+    private static StartRequest requestFor(FakeVerificationGateway fake, int codeLength) {
+        return StartRequest.of(NUMBER, BRAND, codeLength, fake.capabilities().defaultWorkflow());
     }
 
     private static VerificationCode lastCode(FakeVerificationGateway fake) {
@@ -77,13 +84,14 @@ class FakeVerificationGatewayRulesTest {
     @Test
     @DisplayName("facts §1.4: every workflow 1-7 sends its own sequence of channels")
     void eachWorkflowSendsItsSequence() {
-        for (Workflow workflow : Workflow.values()) {
+        for (V1Workflow workflow : V1Workflow.values()) {
             FakeVerificationGateway fake = fakeWith(FakeVerificationGateway.builder().workflow(workflow.id()));
             StartOutcome.Started started = start(fake);
             while (fake.advance(started.requestId()) instanceof AdvanceOutcome.Advanced) {
                 // advance until the last event
             }
-            assertThat(channelsSent(fake)).as("workflow %d", workflow.id()).isEqualTo(workflow.events());
+            assertThat(channelsSent(fake)).as("workflow %d", workflow.id())
+                    .isEqualTo(FakeVerificationGateway.workflowOf(V1Timings.of(workflow)).channels());
         }
     }
 
@@ -152,7 +160,8 @@ class FakeVerificationGatewayRulesTest {
     }
 
     @Test
-    @DisplayName("facts §1.2 and §1.4: pin_expiry 240 with next_event_wait 120 shares one code for two attempts")
+    @DisplayName("facts §1.2 and §1.4: pin_expiry 240 with next_event_wait 120 shares one code for two attempts; "
+            + "§1.6 Expiry: the request still ends after the last event's wait of the table (300 s)")
     void explicitTimingsDecideWhenTheCodeChanges() {
         FakeVerificationGateway fake = fakeWith(FakeVerificationGateway.builder().codeSeed(3)
                 .pinExpiry(Duration.ofSeconds(240)).nextEventWait(Duration.ofSeconds(120)));
@@ -161,7 +170,10 @@ class FakeVerificationGatewayRulesTest {
         clock.advance(Duration.ofSeconds(240));
         List<String> codes = fake.outboxFor(NUMBER).stream().map(DeliveredMessage::code).toList();
 
-        assertThat(started.requestEndsAt()).isEqualTo(T0.plusSeconds(360));
+        // next_event_wait replaces the waits between events, not the last one (V1Timings; facts §1.2 "the wait
+        // between delivery attempts", §1.6 Expiry): events at 0, 120 and 240 s, the end at 240 + 300 s. The fake
+        // used to end this request at 360 s.
+        assertThat(started.requestEndsAt()).isEqualTo(T0.plusSeconds(540));
         assertThat(codes).hasSize(3);
         assertThat(codes.get(1)).isEqualTo(codes.get(0));
         assertThat(codes.get(2)).isNotEqualTo(codes.get(0));
@@ -170,8 +182,8 @@ class FakeVerificationGatewayRulesTest {
     @Test
     @DisplayName("facts §1.2: pin_expiry not a multiple of next_event_wait is set equal to next_event_wait")
     void pinExpiryNotAMultipleFallsBackToTheWait() {
-        StartOptions options = StartOptions.defaults()
-                .withPinExpiry(Duration.ofSeconds(250)).withNextEventWait(Duration.ofSeconds(120));
+        V1Timings options = fakeWith(FakeVerificationGateway.builder()
+                .pinExpiry(Duration.ofSeconds(250)).nextEventWait(Duration.ofSeconds(120))).defaultTimings();
 
         assertThat(options.effectivePinExpiry()).isEqualTo(Duration.ofSeconds(120));
     }
@@ -179,7 +191,7 @@ class FakeVerificationGatewayRulesTest {
     @Test
     @DisplayName("facts §1.2: pin_expiry 60-3600 s, next_event_wait 60-900 s, workflow 1-7 are checked by the builder")
     void builderRefusesOutOfRangeSettings() {
-        FakeVerificationGateway.Builder builder = FakeVerificationGateway.builder();
+        FakeGatewayBuilder builder = FakeVerificationGateway.builder();
 
         assertThatThrownBy(() -> builder.pinExpiry(Duration.ofSeconds(59))).hasMessageContaining("pin_expiry");
         assertThatThrownBy(() -> builder.pinExpiry(Duration.ofSeconds(3601))).hasMessageContaining("pin_expiry");
@@ -194,7 +206,7 @@ class FakeVerificationGatewayRulesTest {
     void codeLengthIsFourOrSix() {
         FakeVerificationGateway fake = defaultFake();
 
-        fake.start(new StartRequest(NUMBER, BRAND, 6));
+        fake.start(requestFor(fake, 6));
 
         assertThat(fake.lastCodeFor(NUMBER).orElseThrow()).matches("[0-9]{6}");
     }
@@ -322,7 +334,7 @@ class FakeVerificationGatewayRulesTest {
         FakeVerificationGateway fake = defaultFake();
         StartOutcome.Started first = start(fake);
 
-        StartOutcome second = fake.start(new StartRequest(NUMBER, BRAND, 4));
+        StartOutcome second = fake.start(requestFor(fake, 4));
 
         assertThat(second).isEqualTo(new StartOutcome.ConcurrentVerification(first.requestId()));
         assertThat(fake.outboxFor(NUMBER)).hasSize(1);
@@ -346,7 +358,7 @@ class FakeVerificationGatewayRulesTest {
         clock.advance(Duration.ofSeconds(30));
         fake.cancel(cancelled.requestId());
 
-        assertThat(fake.start(new StartRequest(NUMBER, BRAND, 4))).isInstanceOf(StartOutcome.Started.class);
+        assertThat(fake.start(requestFor(fake, 4))).isInstanceOf(StartOutcome.Started.class);
         assertThat(List.of(fake.status(verified.requestId()), fake.status(failed.requestId()),
                 fake.status(expired.requestId()), fake.status(cancelled.requestId())))
                 .containsExactly(RequestStatus.VERIFIED, RequestStatus.FAILED, RequestStatus.EXPIRED,

@@ -3,8 +3,10 @@ package dev.phoneverify.adapter.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoneverify.core.domain.Brand;
+import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
+import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 class FakeVerificationGatewayStressTest {
     private static final int THREADS = 16;
     private static final int VERIFICATIONS = 10_000;
+    private static final Workflow WORKFLOW_1 = Workflow.of(Channel.SMS, Channel.VOICE, Channel.VOICE);
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -37,7 +40,8 @@ class FakeVerificationGatewayStressTest {
         for (int i = 0; i < VERIFICATIONS; i++) {
             PhoneNumber number = PhoneNumber.parse("+4477009" + String.format("%05d", i));
             outcomes.add(pool.submit(() -> {
-                StartOutcome.Started start = (StartOutcome.Started) fake.start(new StartRequest(number, brand, 4));
+                StartOutcome.Started start =
+                        (StartOutcome.Started) fake.start(StartRequest.of(number, brand, 4, WORKFLOW_1));
                 started.add(start);
                 VerificationCode code = VerificationCode.parse(fake.lastCodeFor(number).orElseThrow());
                 return fake.check(start.requestId(), code);

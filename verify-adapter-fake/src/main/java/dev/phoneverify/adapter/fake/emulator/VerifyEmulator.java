@@ -1,30 +1,24 @@
 package dev.phoneverify.adapter.fake.emulator;
 
+import static dev.phoneverify.adapter.fake.emulator.Exchanges.send;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.phoneverify.adapter.fake.DeliveredMessage;
+import dev.phoneverify.adapter.fake.FakeProfile;
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
-import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.port.GatewayException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,16 +59,16 @@ public final class VerifyEmulator implements AutoCloseable {
 
     private final FakeVerificationGateway fake;
     private final VerifyApi api;
-    private final byte[] apiKey;
-    private final byte[] apiSecret;
+    private final TesterEndpoints tester;
+    private final Credentials credentials;
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
 
     private VerifyEmulator(FakeVerificationGateway fake, HttpServer server, String apiKey, String apiSecret) {
         this.fake = fake;
         this.api = new VerifyApi(fake, apiKey.length() > 8 ? apiKey.substring(0, 8) : apiKey);
-        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
-        this.apiSecret = apiSecret.getBytes(StandardCharsets.UTF_8);
+        this.tester = new TesterEndpoints(fake);
+        this.credentials = new Credentials(apiKey, apiSecret);
         this.server = server;
         AtomicInteger threadNumber = new AtomicInteger();
         // A few threads and a bounded queue; when the queue is full the accepting thread runs the request itself,
@@ -91,12 +85,15 @@ public final class VerifyEmulator implements AutoCloseable {
 
     /**
      * Starts an emulator over {@code fake} on {@code bind} (port 0 picks a free port) accepting only the given
-     * credentials.
+     * credentials. The fake follows Verify v1, as the endpoints do.
      */
     public static VerifyEmulator start(FakeVerificationGateway fake, InetSocketAddress bind, String apiKey,
                                        String apiSecret) {
         Objects.requireNonNull(fake, "fake");
         Objects.requireNonNull(bind, "bind");
+        if (fake.profile() != FakeProfile.V1) {
+            throw new IllegalArgumentException("the v1 emulator serves a v1 fake, not a " + fake.profile() + " one");
+        }
         if (apiKey == null || apiKey.isBlank() || apiSecret == null || apiSecret.isBlank()) {
             throw new IllegalArgumentException("the emulator needs a non-blank api key and api secret");
         }
@@ -143,16 +140,16 @@ public final class VerifyEmulator implements AutoCloseable {
         try (exchange) {
             Route route = Route.of(exchange.getRequestURI().getRawPath());
             if (route == null) {
-                drainAndSend(exchange, 404, Map.of("error", "not found"));
+                Exchanges.drainAndSend(exchange, MAX_BODY_BYTES, 404, Map.of("error", "not found"));
                 return;
             }
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             if (!route.methods.contains(method)) {
                 exchange.getResponseHeaders().set("Allow", String.join(", ", route.methods));
-                drainAndSend(exchange, 405, Map.of("error", "method not allowed"));
+                Exchanges.drainAndSend(exchange, MAX_BODY_BYTES, 405, Map.of("error", "method not allowed"));
                 return;
             }
-            byte[] body = readBody(exchange);
+            byte[] body = Exchanges.readBody(exchange, MAX_BODY_BYTES);
             if (body == null) {
                 send(exchange, 413, Map.of("error", "request body over " + MAX_BODY_BYTES + " bytes"));
                 return;
@@ -172,19 +169,30 @@ public final class VerifyEmulator implements AutoCloseable {
         Parameters params = new Parameters();
         try {
             params.addEncoded(exchange.getRequestURI().getRawQuery());
-            if (isForm(exchange)) {
+            if (Exchanges.isForm(exchange)) {
                 params.addEncoded(new String(body, StandardCharsets.UTF_8));
             }
         } catch (IllegalArgumentException e) {
             sendEncodingError(exchange, route, new ApiError("3", "Invalid value: malformed parameter encoding").body());
             return;
         }
-        if (route.tester) {
-            answerTester(exchange, route, params);
-            return;
-        }
+        Endpoint endpoint = switch (route) {
+            case REQUEST, CHECK, CONTROL, SEARCH -> (call, query) -> answerApi(call, route, query);
+            case OUTBOX -> tester::outbox;
+            case CLOCK -> tester::clock;
+            case RESET -> (call, query) -> tester.reset(call);
+        };
+        endpoint.answer(exchange, params);
+    }
+
+    /** What answers one route. */
+    private interface Endpoint {
+        void answer(HttpExchange exchange, Parameters params) throws IOException;
+    }
+
+    private void answerApi(HttpExchange exchange, Route route, Parameters params) throws IOException {
         try {
-            checkCredentials(exchange, params);
+            credentials.check(exchange, params);
             send(exchange, 200, callApi(route, params));
         } catch (ApiError e) {
             send(exchange, 200, e.body());
@@ -194,79 +202,37 @@ public final class VerifyEmulator implements AutoCloseable {
     }
 
     private Map<String, Object> callApi(Route route, Parameters params) {
-        switch (route) {
-            case REQUEST:
-                return api.request(params);
-            case CHECK:
-                return api.check(params);
-            case CONTROL:
-                return api.control(params);
-            default:
-                return api.search(params);
-        }
+        return switch (route) {
+            case REQUEST -> api.request(params);
+            case CHECK -> api.check(params);
+            case CONTROL -> api.control(params);
+            case SEARCH -> api.search(params);
+            case OUTBOX, CLOCK, RESET -> throw new IllegalStateException(route + " is a tester's endpoint");
+        };
     }
 
     private void answerScriptedFault(HttpExchange exchange, GatewayException fault) throws IOException {
-        switch (fault.reason()) {
-            case THROTTLED -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("request_id", "");
-                body.put("status", "1");
-                body.put("error_text", "Throttled");
-                send(exchange, 200, body);
-            }
-            case TIMEOUT -> {
-                // Closing without an answer is what a client sees when the provider never answers in time.
-                exchange.close();
-            }
-            default -> send(exchange, 503, Map.of("status", "5", "error_text", "Service Unavailable"));
-        }
+        FaultAnswer answer = switch (fault.reason()) {
+            case THROTTLED -> call -> send(call, 200, throttledBody());
+            // Closing without an answer is what a client sees when the provider never answers in time.
+            case TIMEOUT -> HttpExchange::close;
+            case UNAVAILABLE, BAD_RESPONSE, MISCONFIGURED ->
+                    call -> send(call, 503, Map.of("status", "5", "error_text", "Service Unavailable"));
+        };
+        answer.sendTo(exchange);
     }
 
-    private void answerTester(HttpExchange exchange, Route route, Parameters params) throws IOException {
-        switch (route) {
-            case OUTBOX -> {
-                Optional<String> rawNumber = params.first("number");
-                List<DeliveredMessage> messages;
-                try {
-                    messages = rawNumber.isPresent()
-                            ? fake.outboxFor(PhoneNumber.parse(rawNumber.get())) : fake.outbox();
-                } catch (IllegalArgumentException e) {
-                    send(exchange, 400, Map.of("error", "number is not a phone number in E.164 form"));
-                    return;
-                }
-                List<Object> list = new ArrayList<>(messages.size());
-                for (DeliveredMessage message : messages) {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("number", message.number().digits());
-                    entry.put("channel", VerifyApi.wireChannel(message.channel()));
-                    entry.put("code", message.code());
-                    entry.put("text", message.text());
-                    entry.put("sentAt", message.sentAt().toString());
-                    entry.put("requestId", message.requestId().value());
-                    list.add(entry);
-                }
-                sendJson(exchange, 200, Json.write(list));
-            }
-            case CLOCK -> {
-                long seconds;
-                try {
-                    seconds = Long.parseLong(params.first("advanceSeconds").orElse("").strip());
-                } catch (NumberFormatException e) {
-                    seconds = -1;
-                }
-                if (seconds < 0 || seconds > Duration.ofDays(3650).toSeconds()) {
-                    send(exchange, 400, Map.of("error", "advanceSeconds must be a whole number of seconds, 0 or more"));
-                    return;
-                }
-                fake.clock().advance(Duration.ofSeconds(seconds));
-                send(exchange, 200, Map.of("now", fake.clock().instant().toString()));
-            }
-            default -> {
-                fake.reset();
-                send(exchange, 200, Map.of("reset", "ok"));
-            }
-        }
+    /** How a scripted fault shows on the wire. */
+    private interface FaultAnswer {
+        void sendTo(HttpExchange exchange) throws IOException;
+    }
+
+    private static Map<String, Object> throttledBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_id", "");
+        body.put("status", "1");
+        body.put("error_text", "Throttled");
+        return body;
     }
 
     private static void sendEncodingError(HttpExchange exchange, Route route, Map<String, Object> vonageError) throws IOException {
@@ -274,76 +240,6 @@ public final class VerifyEmulator implements AutoCloseable {
             send(exchange, 400, Map.of("error", "malformed parameter encoding"));
         } else {
             send(exchange, 200, vonageError);
-        }
-    }
-
-    /** Compares both halves in constant time and always both, so timing tells nothing about either. */
-    private void checkCredentials(HttpExchange exchange, Parameters params) {
-        Optional<String> key = params.first("api_key");
-        Optional<String> secret = params.first("api_secret");
-        if (key.isEmpty() && secret.isEmpty()) {
-            Optional<String[]> basic = basicCredentials(exchange);
-            if (basic.isPresent()) {
-                key = Optional.of(basic.get()[0]);
-                secret = Optional.of(basic.get()[1]);
-            }
-        }
-        if (key.isEmpty()) {
-            throw ApiError.missing("api_key");
-        }
-        if (secret.isEmpty()) {
-            throw ApiError.missing("api_secret");
-        }
-        boolean keyMatches = MessageDigest.isEqual(apiKey, key.get().getBytes(StandardCharsets.UTF_8));
-        boolean secretMatches = MessageDigest.isEqual(apiSecret, secret.get().getBytes(StandardCharsets.UTF_8));
-        if (!(keyMatches & secretMatches)) {
-            throw new ApiError("4", "Bad Credentials");
-        }
-    }
-
-    private static Optional<String[]> basicCredentials(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? Optional.empty()
-                    : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isForm(HttpExchange exchange) {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        return type == null || type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-    }
-
-    /** The body, or null when it is over the limit; reads at most one byte past the limit. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        InputStream in = exchange.getRequestBody();
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
-    }
-
-    private static void drainAndSend(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        readBody(exchange);
-        send(exchange, status, body);
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        sendJson(exchange, status, Json.write(body));
-    }
-
-    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 

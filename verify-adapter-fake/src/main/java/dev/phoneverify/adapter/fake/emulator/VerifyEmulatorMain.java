@@ -1,6 +1,7 @@
 package dev.phoneverify.adapter.fake.emulator;
 
 import dev.phoneverify.adapter.fake.FakeClock;
+import dev.phoneverify.adapter.fake.FakeGatewayBuilder;
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -38,7 +39,7 @@ public final class VerifyEmulatorMain {
         }
         VerifyEmulator emulator;
         try {
-            FakeVerificationGateway.Builder builder = FakeVerificationGateway.builder()
+            FakeGatewayBuilder builder = FakeVerificationGateway.builder()
                     .clock(FakeClock.followingSystemTime())
                     .workflow(Integer.parseInt(options.getOrDefault("--workflow", "1")));
             if (options.containsKey("--code-seed")) {
