@@ -180,7 +180,8 @@ public final class VonageVerificationGateway implements VerificationGateway {
 
     @SuppressWarnings("deprecation")
     private CancelOutcome cancelCall(RequestId requestId, CallLog.Call call) {
-        VonageStatusMapping.Control answer = control("cancel", () -> verify.cancelVerification(requestId.value()), call);
+        VonageStatusMapping.Control answer =
+                control("cancel", () -> verify.cancelVerification(requestId.value()), call);
         return switch (answer) {
             case DONE -> ended(requestId, new CancelOutcome.Cancelled());
             case REFUSED_NOW -> new CancelOutcome.NotPermitted(
