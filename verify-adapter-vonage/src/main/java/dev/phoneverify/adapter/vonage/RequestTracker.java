@@ -1,36 +1,51 @@
 package dev.phoneverify.adapter.vonage;
 
+import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.RequestId;
+import dev.phoneverify.core.port.CancelOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the adapter remembers of the requests it started: when each started and which delivery step it is on.
+ * What the adapter remembers of the requests it started: each one's plan, when it started and which delivery step
+ * it is on.
  *
- * <p>Needed because Vonage's control answers name neither the new channel nor the end time, and its cancel refusal
- * (19) does not say whether it came too early or too late. Bounded: entries go on terminal outcomes, once their
+ * <p>Needed because Vonage's answers name neither the new channel after "next step" nor the end time, and a refused
+ * cancel does not say whether it came too early or too late. Bounded: entries go on terminal outcomes, once their
  * request has ended, and the oldest go first when the map is full. Losing an entry only makes answers less precise
- * (see {@link VonageVerificationGateway}). Thread-safe.
+ * (see the gateways). Thread-safe.
  */
 final class RequestTracker {
 
     /** One request's position in its plan. */
-    record Position(Instant startedAt, int step, Instant stepStartedAt) {
+    record Position(StepPlan plan, Instant startedAt, int step, Instant stepStartedAt) {
+        Position {
+            Objects.requireNonNull(plan, "plan");
+        }
+
+        /** How the code goes out now. */
+        Channel channel() {
+            return plan.channelOf(step);
+        }
+
+        /** When the request ends if nobody acts. */
+        Instant endOfRequest() {
+            return plan.endOfRequest(step, stepStartedAt);
+        }
     }
 
-    private final DeliveryPlan plan;
     private final int capacity;
     private final Map<RequestId, Position> positions;
 
-    RequestTracker(DeliveryPlan plan, int capacity) {
+    RequestTracker(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, was " + capacity);
         }
-        this.plan = plan;
         this.capacity = capacity;
         this.positions = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
@@ -42,33 +57,39 @@ final class RequestTracker {
         };
     }
 
-    synchronized void started(RequestId requestId, Instant now) {
+    /** Records a request that began at {@code now} on the first step of {@code plan}; returns its position. */
+    synchronized Position started(RequestId requestId, StepPlan plan, Instant now) {
         if (positions.size() >= capacity) {
             dropEnded(now);
         }
-        positions.put(requestId, new Position(now, 0, now));
+        Position position = new Position(plan, now, 0, now);
+        positions.put(requestId, position);
+        return position;
     }
 
-    /** Where the request stands at {@code now}, counting the steps Vonage took by itself as time passed. */
+    /** Where the request stands at {@code now}, counting the steps the provider took by itself as time passed. */
     synchronized Optional<Position> positionAt(RequestId requestId, Instant now) {
         Position known = positions.get(requestId);
         if (known == null) {
             return Optional.empty();
         }
         Position current = movedOnByTime(known, now);
-        if (!now.isBefore(plan.endOfRequest(current.step(), current.stepStartedAt()))) {
+        if (!now.isBefore(current.endOfRequest())) {
             positions.remove(requestId);
             return Optional.empty();
         }
         return Optional.of(current);
     }
 
-    /** Records a successful "next step" and returns the request's new position. */
-    synchronized Position advanced(RequestId requestId, Instant now) {
+    /**
+     * Records a successful "next step" and returns the request's new position. A request unknown here (another
+     * instance started it, or it was evicted) is assumed to have been on the first step of {@code assumedPlan}.
+     */
+    synchronized Position advanced(RequestId requestId, StepPlan assumedPlan, Instant now) {
         Position known = positions.get(requestId);
-        // Unknown to us (another instance started it, or it was evicted): assume it was on its first step.
-        Position current = known == null ? new Position(now, 0, now) : movedOnByTime(known, now);
-        Position next = new Position(current.startedAt(), Math.min(current.step() + 1, plan.lastStep()), now);
+        Position current = known == null ? new Position(assumedPlan, now, 0, now) : movedOnByTime(known, now);
+        StepPlan plan = current.plan();
+        Position next = new Position(plan, current.startedAt(), Math.min(current.step() + 1, plan.lastStep()), now);
         positions.put(requestId, next);
         return next;
     }
@@ -81,7 +102,8 @@ final class RequestTracker {
         return positions.size();
     }
 
-    private Position movedOnByTime(Position position, Instant now) {
+    private static Position movedOnByTime(Position position, Instant now) {
+        StepPlan plan = position.plan();
         int step = position.step();
         Instant stepStartedAt = position.stepStartedAt();
         while (step < plan.lastStep()) {
@@ -92,20 +114,28 @@ final class RequestTracker {
             stepStartedAt = nextStepAt;
             step++;
         }
-        return new Position(position.startedAt(), step, stepStartedAt);
+        return new Position(plan, position.startedAt(), step, stepStartedAt);
     }
 
     private void dropEnded(Instant now) {
         Iterator<Position> iterator = positions.values().iterator();
         while (iterator.hasNext()) {
-            Position position = movedOnByTime(iterator.next(), now);
-            if (!now.isBefore(plan.endOfRequest(position.step(), position.stepStartedAt()))) {
+            if (!now.isBefore(movedOnByTime(iterator.next(), now).endOfRequest())) {
                 iterator.remove();
             }
         }
     }
 
-    static Duration sinceStart(Position position, Instant now) {
-        return Duration.between(position.startedAt(), now);
+    /**
+     * Why the provider refused to cancel at {@code now}, when its answer does not say (Vonage v1 answers 19 both too
+     * early and too late): within {@code notBefore} of the start it was too early, after that too late. For a request
+     * unknown here the reason is unspecified.
+     */
+    CancelOutcome.Reason cancelRefusal(RequestId requestId, Instant now, Duration notBefore) {
+        return positionAt(requestId, now)
+                .map(position -> Duration.between(position.startedAt(), now).compareTo(notBefore) < 0
+                        ? CancelOutcome.Reason.TOO_EARLY
+                        : CancelOutcome.Reason.TOO_LATE)
+                .orElse(CancelOutcome.Reason.UNSPECIFIED);
     }
 }

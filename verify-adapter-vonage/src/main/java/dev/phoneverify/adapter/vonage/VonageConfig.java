@@ -1,7 +1,8 @@
 package dev.phoneverify.adapter.vonage;
 
+import dev.phoneverify.vonage.model.V1Timings;
+import dev.phoneverify.vonage.model.V1Workflow;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,26 +10,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Settings of the Vonage adapter: credentials, where to connect, how long to wait, and the Verify v1 delivery plan.
+ * Settings of the Vonage Verify v1 gateway: credentials, where to connect, how long to wait, and the v1 workflow and
+ * timings every request follows.
  *
  * <p>Brand and code length are not here on purpose: they come with each
  * {@link dev.phoneverify.core.port.StartRequest}, so one adapter (and one SDK client) serves several brands.
  *
  * <p>Every setting is checked when the value is built; a missing or out-of-range one fails with an
- * {@link IllegalArgumentException} whose message names the setting. {@link #toString()} never shows the secret.
+ * {@link IllegalArgumentException} whose message names the setting. {@link #fromEnvironment} is where an app reads
+ * them from environment variables. {@link #toString()} never shows the secret.
  *
  * @param apiKey          Vonage API key (required)
  * @param apiSecret       Vonage API secret (required; never printed)
  * @param baseUri         where the Verify API lives; default {@code https://api.nexmo.com}, or an emulator's address
  * @param timeout         the SDK's connect and read timeout, each (a call can take about twice this); default 10 s
  * @param senderId        the SMS sender, at most 11 letters or digits; Vonage's default ({@code VERIFY}) when empty
- * @param workflowId      Vonage's delivery plan, 1 to 7 (1: SMS, call, call); default 1
+ * @param timings         the workflow ({@code workflow_id}, default 1: SMS, call, call) and the {@code pin_expiry}
+ *                        and {@code next_event_wait} sent with every start; Vonage's defaults where unset
  * @param locale          the message language, one of Vonage's v1 locales; by default Vonage follows the number
- * @param pinExpiry       how long one code lives, 60 s to 3600 s in whole seconds; Vonage's default when empty
- * @param nextEventWait   the wait between delivery steps, 60 s to 900 s in whole seconds; Vonage's default when empty
  * @param clock           the time source for request timings
  * @param sdkWireLogging  true lets the SDK's (and Apache HttpClient's) debug logging through, which prints request
  *                        bodies, the API secret and codes included; false (default) pins those loggers to INFO
@@ -39,19 +42,14 @@ public record VonageConfig(
         URI baseUri,
         Duration timeout,
         Optional<String> senderId,
-        int workflowId,
+        V1Timings timings,
         Optional<Locale> locale,
-        Optional<Duration> pinExpiry,
-        Optional<Duration> nextEventWait,
         Clock clock,
         boolean sdkWireLogging) {
 
-    public static final URI DEFAULT_BASE_URI = URI.create("https://api.nexmo.com");
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final URI DEFAULT_BASE_URI = SettingChecks.DEFAULT_BASE_URI;
+    public static final Duration DEFAULT_TIMEOUT = SettingChecks.DEFAULT_TIMEOUT;
 
-    // The SDK refuses timeouts under 10 ms; an upper bound keeps the millisecond count inside an int.
-    private static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
-    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern SENDER_ID = Pattern.compile("[A-Za-z0-9]{1,11}");
     /** Vonage Verify v1's {@code lg} values (facts 1.2). */
     private static final Set<String> VONAGE_LOCALES = Set.of(
@@ -61,30 +59,23 @@ public record VonageConfig(
             "th-th", "tr-tr", "vi-vn", "yue-cn", "zh-cn", "zh-tw");
 
     public VonageConfig {
-        apiKey = required("apiKey", apiKey);
-        apiSecret = required("apiSecret", apiSecret);
-        baseUri = checkBaseUri(baseUri);
-        timeout = checkRange("timeout", timeout, MIN_TIMEOUT, MAX_TIMEOUT);
+        apiKey = SettingChecks.required("apiKey", apiKey);
+        apiSecret = SettingChecks.required("apiSecret", apiSecret);
+        baseUri = SettingChecks.baseUri(baseUri);
+        timeout = SettingChecks.timeout(timeout);
         Objects.requireNonNull(senderId, "senderId");
         senderId.ifPresent(VonageConfig::checkSenderId);
-        if (workflowId < 1 || workflowId > 7) {
-            throw new IllegalArgumentException("workflowId must be 1 to 7, was " + workflowId);
+        SettingChecks.present("timings", timings);
+        if (timings.pinExpiry().isPresent() && timings.nextEventWait().isPresent()
+                && !timings.effectivePinExpiry().equals(timings.pinExpiry().get())) {
+            // Vonage would silently replace pin_expiry by next_event_wait (facts 1.2); refuse instead of surprising.
+            throw new IllegalArgumentException("pinExpiry (" + timings.pinExpiry().get().getSeconds()
+                    + " s) must be a whole multiple of nextEventWait (" + timings.nextEventWait().get().getSeconds()
+                    + " s)");
         }
         Objects.requireNonNull(locale, "locale");
         locale.ifPresent(VonageConfig::checkLocale);
-        Objects.requireNonNull(pinExpiry, "pinExpiry");
-        Objects.requireNonNull(nextEventWait, "nextEventWait");
-        pinExpiry.ifPresent(d -> checkWholeSeconds("pinExpiry", d, 60, 3600));
-        nextEventWait.ifPresent(d -> checkWholeSeconds("nextEventWait", d, 60, 900));
-        if (pinExpiry.isPresent() && nextEventWait.isPresent()
-                && pinExpiry.get().getSeconds() % nextEventWait.get().getSeconds() != 0) {
-            // Vonage would silently replace pin_expiry by next_event_wait (facts 1.2); refuse instead of surprising.
-            throw new IllegalArgumentException("pinExpiry (" + pinExpiry.get().getSeconds()
-                    + " s) must be a whole multiple of nextEventWait (" + nextEventWait.get().getSeconds() + " s)");
-        }
-        if (clock == null) {
-            throw new IllegalArgumentException("clock is required");
-        }
+        SettingChecks.present("clock", clock);
     }
 
     /** A builder with the defaults above; only key and secret must be set. */
@@ -93,75 +84,28 @@ public record VonageConfig(
     }
 
     /**
-     * Reads {@code VONAGE_API_KEY}, {@code VONAGE_API_SECRET} (both required), {@code VONAGE_BASE_URL} and
-     * {@code VONAGE_TIMEOUT_MS} (both optional) from a map such as {@code System.getenv()}; everything else keeps
-     * its default.
+     * The settings an app gives in environment variables, such as {@code System.getenv()}:
+     * <ul>
+     *   <li>{@code VONAGE_API_KEY}, {@code VONAGE_API_SECRET}: required;</li>
+     *   <li>{@code VONAGE_BASE_URL}: an absolute http(s) URL, default {@code https://api.nexmo.com};</li>
+     *   <li>{@code VONAGE_TIMEOUT_MS}: whole milliseconds from 10 to 600000, default 10000.</li>
+     * </ul>
+     * A blank variable counts as unset. Everything else keeps its default; {@link #withClock} sets the clock.
+     *
+     * @throws VonageConfigException naming the first missing or malformed variable
      */
     public static VonageConfig fromEnvironment(Map<String, String> environment) {
-        Objects.requireNonNull(environment, "environment");
-        Builder builder = builder()
-                .apiKey(requiredVariable(environment, "VONAGE_API_KEY"))
-                .apiSecret(requiredVariable(environment, "VONAGE_API_SECRET"));
-        String baseUrl = environment.get("VONAGE_BASE_URL");
-        if (baseUrl != null && !baseUrl.isBlank()) {
-            try {
-                builder.baseUri(new URI(baseUrl.strip()));
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("VONAGE_BASE_URL is not a URI", e);
-            }
-        }
-        String timeoutMillis = environment.get("VONAGE_TIMEOUT_MS");
-        if (timeoutMillis != null && !timeoutMillis.isBlank()) {
-            try {
-                builder.timeout(Duration.ofMillis(Long.parseLong(timeoutMillis.strip())));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("VONAGE_TIMEOUT_MS must be a whole number of milliseconds", e);
-            }
-        }
+        VonageEnvironment variables = new VonageEnvironment(environment, "vonage");
+        Builder builder = builder().apiKey(variables.apiKey()).apiSecret(variables.apiSecret());
+        variables.baseUrl().ifPresent(builder::baseUri);
+        variables.timeout().ifPresent(builder::timeout);
         return builder.build();
     }
 
-    private static String requiredVariable(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is not set");
-        }
-        return value;
-    }
-
-    private static String required(String setting, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(setting + " is required");
-        }
-        return value;
-    }
-
-    private static URI checkBaseUri(URI uri) {
-        if (uri == null) {
-            throw new IllegalArgumentException("baseUri is required");
-        }
-        String scheme = uri.getScheme();
-        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
-            throw new IllegalArgumentException("baseUri must be an absolute http(s) URI, was " + uri);
-        }
-        return uri;
-    }
-
-    private static Duration checkRange(String setting, Duration value, Duration min, Duration max) {
-        if (value == null) {
-            throw new IllegalArgumentException(setting + " is required");
-        }
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(setting + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return value;
-    }
-
-    private static void checkWholeSeconds(String setting, Duration value, long minSeconds, long maxSeconds) {
-        if (value.getNano() != 0 || value.getSeconds() < minSeconds || value.getSeconds() > maxSeconds) {
-            throw new IllegalArgumentException(setting + " must be whole seconds from " + minSeconds + " to "
-                    + maxSeconds + ", was " + value);
-        }
+    /** These settings with another clock. */
+    public VonageConfig withClock(Clock newClock) {
+        return new VonageConfig(apiKey, apiSecret, baseUri, timeout, senderId, timings, locale, newClock,
+                sdkWireLogging);
     }
 
     private static void checkSenderId(String senderId) {
@@ -171,11 +115,15 @@ public record VonageConfig(
     }
 
     private static void checkLocale(Locale locale) {
-        String tag = vonageLocaleTag(locale);
-        if (!VONAGE_LOCALES.contains(tag)) {
+        if (!isVonageLocale(locale)) {
             throw new IllegalArgumentException("locale must be one of Vonage's Verify locales (such as en-gb), was "
-                    + tag);
+                    + vonageLocaleTag(locale));
         }
+    }
+
+    /** True when Verify v1 serves messages in {@code locale}. */
+    static boolean isVonageLocale(Locale locale) {
+        return VONAGE_LOCALES.contains(vonageLocaleTag(locale));
     }
 
     /** The {@code lg} value the SDK sends for a locale. */
@@ -186,10 +134,10 @@ public record VonageConfig(
     @Override
     public String toString() {
         return "VonageConfig[apiKey=" + apiKey + ", apiSecret=(redacted), baseUri=" + baseUri + ", timeout=" + timeout
-                + ", senderId=" + senderId.orElse("(Vonage default)") + ", workflowId=" + workflowId
+                + ", senderId=" + senderId.orElse("(Vonage default)") + ", workflowId=" + timings.workflow().id()
                 + ", locale=" + locale.map(VonageConfig::vonageLocaleTag).orElse("(by number)")
-                + ", pinExpiry=" + pinExpiry.map(Duration::toString).orElse("(Vonage default)")
-                + ", nextEventWait=" + nextEventWait.map(Duration::toString).orElse("(Vonage default)")
+                + ", pinExpiry=" + timings.pinExpiry().map(Duration::toString).orElse("(Vonage default)")
+                + ", nextEventWait=" + timings.nextEventWait().map(Duration::toString).orElse("(Vonage default)")
                 + ", clock=" + clock + ", sdkWireLogging=" + sdkWireLogging + "]";
     }
 
@@ -200,10 +148,11 @@ public record VonageConfig(
         private URI baseUri = DEFAULT_BASE_URI;
         private Duration timeout = DEFAULT_TIMEOUT;
         private String senderId;
-        private int workflowId = 1;
-        private Locale locale;
+        private V1Timings timings;
+        private int workflowId = V1Workflow.SMS_TTS_TTS.id();
         private Duration pinExpiry;
         private Duration nextEventWait;
+        private Locale locale;
         private Clock clock = Clock.systemUTC();
         private boolean sdkWireLogging;
 
@@ -226,14 +175,7 @@ public record VonageConfig(
         }
 
         public Builder baseUri(String baseUri) {
-            if (baseUri == null) {
-                throw new IllegalArgumentException("baseUri is required");
-            }
-            try {
-                return baseUri(new URI(baseUri));
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("baseUri is not a URI: " + baseUri, e);
-            }
+            return baseUri(SettingChecks.parseBaseUri(baseUri));
         }
 
         public Builder timeout(Duration timeout) {
@@ -246,23 +188,37 @@ public record VonageConfig(
             return this;
         }
 
+        /** The whole v1 timing set at once; replaces what {@code workflowId}, {@code pinExpiry} and
+         *  {@code nextEventWait} said before. */
+        public Builder timings(V1Timings timings) {
+            this.timings = timings;
+            this.workflowId = timings.workflow().id();
+            this.pinExpiry = timings.pinExpiry().orElse(null);
+            this.nextEventWait = timings.nextEventWait().orElse(null);
+            return this;
+        }
+
+        /** Vonage's {@code workflow_id}, 1 to 7. */
         public Builder workflowId(int workflowId) {
+            this.timings = null;
             this.workflowId = workflowId;
             return this;
         }
 
-        public Builder locale(Locale locale) {
-            this.locale = locale;
-            return this;
-        }
-
         public Builder pinExpiry(Duration pinExpiry) {
+            this.timings = null;
             this.pinExpiry = pinExpiry;
             return this;
         }
 
         public Builder nextEventWait(Duration nextEventWait) {
+            this.timings = null;
             this.nextEventWait = nextEventWait;
+            return this;
+        }
+
+        public Builder locale(Locale locale) {
+            this.locale = locale;
             return this;
         }
 
@@ -278,9 +234,31 @@ public record VonageConfig(
         }
 
         public VonageConfig build() {
-            return new VonageConfig(apiKey, apiSecret, baseUri, timeout, Optional.ofNullable(senderId), workflowId,
-                    Optional.ofNullable(locale), Optional.ofNullable(pinExpiry), Optional.ofNullable(nextEventWait),
-                    clock, sdkWireLogging);
+            return new VonageConfig(apiKey, apiSecret, baseUri, timeout, Optional.ofNullable(senderId),
+                    timings != null ? timings : timingsFromParts(), Optional.ofNullable(locale), clock,
+                    sdkWireLogging);
+        }
+
+        /** The model checks each value; the message is re-worded to name this builder's setting. */
+        private V1Timings timingsFromParts() {
+            V1Timings built = V1Timings.of(named("workflowId", () -> V1Workflow.byId(workflowId)));
+            if (pinExpiry != null) {
+                V1Timings base = built;
+                built = named("pinExpiry", () -> base.withPinExpiry(pinExpiry));
+            }
+            if (nextEventWait != null) {
+                V1Timings base = built;
+                built = named("nextEventWait", () -> base.withNextEventWait(nextEventWait));
+            }
+            return built;
+        }
+
+        private static <T> T named(String setting, Supplier<T> make) {
+            try {
+                return make.get();
+            } catch (IllegalArgumentException refused) {
+                throw new IllegalArgumentException(setting + ": " + refused.getMessage(), refused);
+            }
         }
     }
 }

@@ -7,10 +7,12 @@ import com.vonage.client.VonageResponseParseException;
 import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.GatewayException.Reason;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 
 /**
- * Turns what the SDK throws (other than the control calls' {@code VerifyException}, which carries a status) into
- * the port's {@link GatewayException}, keeping the SDK exception as the cause.
+ * Turns what the SDK throws (other than v1's control calls' {@code VerifyException}, which carries a status, and
+ * v2's problem answers, read by {@link Verify2Problems}) into the port's {@link GatewayException}, keeping the SDK
+ * exception as the cause.
  *
  * <p>Our messages never repeat the SDK's: a {@code VonageApiResponseException}'s message is the raw response body,
  * and a parse error's may quote it, so either could carry whatever the server echoed.
@@ -49,17 +51,20 @@ final class VonageFailures {
         return new GatewayException(reason, "Vonage refused " + operation + ": " + describe(reason));
     }
 
+    /** {@link #of(String, Reason)} with a short note of ours appended (never text from the response). */
+    static GatewayException of(String operation, Reason reason, String note, Duration retryAfter, Throwable cause) {
+        return new GatewayException(reason, "Vonage refused " + operation + ": " + describe(reason) + note,
+                retryAfter, cause);
+    }
+
     private static String describe(Reason reason) {
-        switch (reason) {
-            case THROTTLED:
-                return "too many requests, slow down";
-            case UNAVAILABLE:
-                return "internal error on Vonage's side";
-            case MISCONFIGURED:
-                return "the account, credentials or settings are not accepted";
-            default:
-                return reason.name();
-        }
+        return switch (reason) {
+            case THROTTLED -> "too many requests, slow down";
+            case UNAVAILABLE -> "internal error on Vonage's side";
+            case MISCONFIGURED -> "the account, credentials or settings are not accepted";
+            case TIMEOUT -> "no answer in time";
+            case BAD_RESPONSE -> "the answer could not be read";
+        };
     }
 
     private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {

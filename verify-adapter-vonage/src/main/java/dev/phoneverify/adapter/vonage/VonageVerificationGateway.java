@@ -1,7 +1,5 @@
 package dev.phoneverify.adapter.vonage;
 
-import com.vonage.client.HttpConfig;
-import com.vonage.client.VonageClient;
 import com.vonage.client.verify.CheckResponse;
 import com.vonage.client.verify.ControlResponse;
 import com.vonage.client.verify.SearchVerifyResponse;
@@ -11,56 +9,63 @@ import com.vonage.client.verify.VerifyException;
 import com.vonage.client.verify.VerifyRequest;
 import com.vonage.client.verify.VerifyResponse;
 import com.vonage.client.verify.VerifyStatus;
-import com.vonage.client.verify.Workflow;
+import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.InvalidInputException;
-import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.port.AdvanceOutcome;
+import dev.phoneverify.core.port.CancelConstraints;
 import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
+import dev.phoneverify.core.port.GatewayCapabilities;
 import dev.phoneverify.core.port.GatewayException;
+import dev.phoneverify.core.port.GatewayException.Reason;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
+import dev.phoneverify.core.port.StartOutcome.RejectionReason;
 import dev.phoneverify.core.port.StartRequest;
 import dev.phoneverify.core.port.VerificationGateway;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
  * Adapter: the {@link VerificationGateway} port over Vonage Verify v1 through the official Java SDK 9.3.1.
  *
- * <p>One SDK client is built from the {@link VonageConfig} and shared by all calls (the SDK's Verify endpoints keep
- * no per-call state). Statuses are translated by {@link VonageStatusMapping}, SDK exceptions by
- * {@link VonageFailures}; numbers go out as E.164 digits without {@code +}.
+ * <p>One SDK client is built from the {@link VonageConfig} and shared by all calls. Statuses are translated by
+ * {@link VonageStatusMapping}, SDK exceptions by {@link VonageFailures}; numbers go out as E.164 digits without
+ * {@code +}. Every request follows the configured {@link VonageConfig#timings()}: v1 has no per-request workflow,
+ * so the capabilities offer that one workflow only.
  *
  * <p>Vonage does not say which channel a "next step" moved to, when a request ends, or whether a refused cancel
- * came too early or too late. The adapter works these out from the configured workflow and a small bounded memory of
+ * came too early or too late. The adapter works these out from the model's timings and a small bounded memory of
  * the requests it started (time comes from the configured clock). For a request it did not start (another instance,
  * a restart) it assumes the request was on its first step and answers an unexplained cancel refusal as
  * {@code UNSPECIFIED}.
  *
- * <p>Logs one line per call at DEBUG (failures at WARNING) with the operation, request id, masked number, outcome and
- * latency; never the secret or a code. See {@link SdkLogGuard} for the SDK's own logging.
+ * <p>Logs one line per call (see {@link CallLog}); never the secret or a code. See {@link SdkLogGuard} for the
+ * SDK's own logging.
  */
 public final class VonageVerificationGateway implements VerificationGateway {
     private static final System.Logger LOG = System.getLogger(VonageVerificationGateway.class.getName());
-    /** Vonage refuses a cancel within this time from the start (facts 1.6). */
-    private static final Duration CANCEL_NOT_BEFORE = Duration.ofSeconds(30);
+    /** Vonage refuses a cancel within this time from the start, and after the second event (facts 1.6). */
+    private static final CancelConstraints CANCEL = new CancelConstraints(true, Duration.ofSeconds(30), true);
     private static final int DEFAULT_TRACKED_REQUESTS = 10_000;
-    /** Vonage sends 4- or 6-digit codes; the SDK refuses to check anything outside 4 to 6. */
-    private static final int MIN_CODE_LENGTH = 4;
-    private static final int MAX_CODE_LENGTH = 6;
+    /** Vonage v1 sends 4- or 6-digit codes (facts 1.2); the SDK refuses to check anything outside 4 to 6. */
+    private static final Set<Integer> CODE_LENGTHS = Set.of(4, 6);
+    private static final int MIN_CHECKED_LENGTH = 4;
+    private static final int MAX_CHECKED_LENGTH = 6;
 
     private final VonageConfig config;
-    private final DeliveryPlan plan;
+    private final V1Plan plan;
+    private final V1Requests requests;
+    private final GatewayCapabilities capabilities;
     private final RequestTracker tracker;
-    @SuppressWarnings("deprecation") // Verify v1 is deprecated in the SDK, yet it is the flow this product follows.
+    private final CallLog calls = new CallLog(LOG, "vonage", VonageFailures::of);
+    @SuppressWarnings("deprecation") // Verify v1 is deprecated in the SDK, yet it is the flow this gateway follows.
     private final VerifyClient verify;
 
     /** Builds the SDK client once; fails with {@link IllegalArgumentException} if the SDK refuses the settings. */
@@ -73,231 +78,180 @@ public final class VonageVerificationGateway implements VerificationGateway {
         if (!config.sdkWireLogging()) {
             SdkLogGuard.pinWireLoggersToInfo();
         }
-        this.plan = DeliveryPlan.of(config);
-        this.tracker = new RequestTracker(plan, trackedRequests);
-        this.verify = verifyClientFor(config);
+        this.plan = new V1Plan(config.timings());
+        this.requests = new V1Requests(config, plan, CODE_LENGTHS);
+        this.capabilities = new GatewayCapabilities(Set.of(Channel.SMS, Channel.VOICE), CODE_LENGTHS, plan.workflow(),
+                false, Optional.empty(), false, false, true, false, CANCEL, true);
+        this.tracker = new RequestTracker(trackedRequests);
+        this.verify = SdkClients.verifyV1(config);
     }
 
-    @SuppressWarnings("deprecation")
-    private static VerifyClient verifyClientFor(VonageConfig config) {
-        HttpConfig http = HttpConfig.builder()
-                .apiBaseUri(config.baseUri().toString())
-                .timeoutMillis(Math.toIntExact(config.timeout().toMillis()))
-                .build();
-        VonageClient client = VonageClient.builder()
-                .apiKey(config.apiKey())
-                .apiSecret(config.apiSecret())
-                .httpConfig(http)
-                .build();
-        return client.getVerifyClient();
+    /**
+     * Verify v1's: SMS and voice, 4 or 6 digits, the configured workflow only, no step timeouts, custom codes or
+     * client references, a status lookup, no pushed status, cancel from 30 s until the second event, next step.
+     */
+    @Override
+    public GatewayCapabilities capabilities() {
+        return capabilities;
     }
 
     @Override
     public StartOutcome start(StartRequest request) {
         Objects.requireNonNull(request, "request");
-        return logged("start", null, request.number(), call -> startCall(request, call), outcome -> {
-            if (outcome instanceof StartOutcome.Started started) {
-                return started.requestId();
-            }
-            return outcome instanceof StartOutcome.ConcurrentVerification c ? c.inFlight() : null;
-        });
+        requests.requireFit(request);
+        return calls.run("start", null, request.number(), call -> startCall(request, call), CallLog::requestIdOf);
     }
 
     @Override
     public CheckOutcome check(RequestId requestId, VerificationCode code) {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(code, "code");
-        return logged("check", requestId, null, call -> checkCall(requestId, code, call), outcome -> requestId);
+        return calls.run("check", requestId, call -> checkCall(requestId, code, call));
     }
 
     @Override
     public CancelOutcome cancel(RequestId requestId) {
         Objects.requireNonNull(requestId, "requestId");
-        return logged("cancel", requestId, null, call -> cancelCall(requestId, call), outcome -> requestId);
+        return calls.run("cancel", requestId, call -> cancelCall(requestId, call));
     }
 
     @Override
     public AdvanceOutcome advance(RequestId requestId) {
         Objects.requireNonNull(requestId, "requestId");
-        return logged("advance", requestId, null, call -> advanceCall(requestId, call), outcome -> requestId);
+        return calls.run("advance", requestId, call -> advanceCall(requestId, call));
     }
 
     @Override
     public RequestStatus status(RequestId requestId) {
         Objects.requireNonNull(requestId, "requestId");
-        return logged("status", requestId, null, call -> statusCall(requestId, call), outcome -> requestId);
+        return calls.run("status", requestId, call -> statusCall(requestId, call));
     }
 
     @SuppressWarnings("deprecation")
-    private StartOutcome startCall(StartRequest request, CallRecord call) {
+    private StartOutcome startCall(StartRequest request, CallLog.Call call) {
         VerifyRequest vonageRequest;
         try {
-            vonageRequest = vonageRequestFor(request);
+            vonageRequest = requests.toSdk(request);
         } catch (IllegalArgumentException refusedLocally) {
             // The SDK checks the number ([1-9]\d{6,14}) before sending; everything else was checked by our config.
-            call.providerStatus = "refused by the SDK";
-            return new StartOutcome.Rejected(StartOutcome.RejectionReason.INVALID_NUMBER,
-                    "the phone number is not in a form the provider accepts");
+            call.providerStatus("refused by the SDK");
+            return new StartOutcome.Rejected(RejectionReason.INVALID_NUMBER);
         }
         VerifyResponse response = verify.verify(vonageRequest);
-        call.providerStatus = String.valueOf(response.getStatus());
+        call.providerStatus(response.getStatus());
         VonageStatusMapping.Start answer = VonageStatusMapping.start(response.getStatus());
-        switch (answer) {
-            case STARTED: {
+        return switch (answer) {
+            case STARTED -> {
                 RequestId requestId = requestIdIn(response.getRequestId(), "start");
-                Instant now = config.clock().instant();
-                tracker.started(requestId, now);
-                return new StartOutcome.Started(requestId, plan.channelOf(0), plan.endOfRequest(0, now));
+                RequestTracker.Position position = tracker.started(requestId, plan, config.clock().instant());
+                yield new StartOutcome.Started(requestId, position.channel(), position.endOfRequest());
             }
-            case IN_FLIGHT:
-                return new StartOutcome.ConcurrentVerification(requestIdIn(response.getRequestId(), "start"));
-            default:
-                if (answer.rejection != null) {
-                    return new StartOutcome.Rejected(answer.rejection, answer.detail);
-                }
-                throw VonageFailures.of("start", answer.failure);
-        }
+            case IN_FLIGHT -> new StartOutcome.ConcurrentVerification(requestIdIn(response.getRequestId(), "start"));
+            case INVALID_NUMBER -> new StartOutcome.Rejected(RejectionReason.INVALID_NUMBER);
+            case BARRED -> new StartOutcome.Rejected(RejectionReason.BARRED);
+            case UNSUPPORTED_NETWORK -> new StartOutcome.Rejected(RejectionReason.UNSUPPORTED_NETWORK);
+            case DESTINATION_NOT_PERMITTED -> new StartOutcome.Rejected(RejectionReason.DESTINATION_NOT_PERMITTED);
+            case FAIL_THROTTLED -> throw VonageFailures.of("start", Reason.THROTTLED);
+            case FAIL_UNAVAILABLE -> throw VonageFailures.of("start", Reason.UNAVAILABLE);
+            case FAIL_MISCONFIGURED -> throw VonageFailures.of("start", Reason.MISCONFIGURED);
+        };
     }
 
     @SuppressWarnings("deprecation")
-    private VerifyRequest vonageRequestFor(StartRequest request) {
-        VerifyRequest.Builder builder = VerifyRequest.builder(request.number().digits(), request.brand().value())
-                .length(request.codeLength())
-                .workflow(workflowOf(config.workflowId()));
-        config.senderId().ifPresent(builder::senderId);
-        config.locale().ifPresent(builder::locale);
-        config.pinExpiry().ifPresent(wait -> builder.pinExpiry(Math.toIntExact(wait.getSeconds())));
-        config.nextEventWait().ifPresent(wait -> builder.nextEventWait(Math.toIntExact(wait.getSeconds())));
-        return builder.build();
-    }
-
-    @SuppressWarnings("deprecation")
-    private static Workflow workflowOf(int workflowId) {
-        for (Workflow workflow : Workflow.values()) {
-            if (workflow.getId() == workflowId) {
-                return workflow;
-            }
-        }
-        throw new IllegalArgumentException("workflowId must be 1 to 7, was " + workflowId);
-    }
-
-    @SuppressWarnings("deprecation")
-    private CheckOutcome checkCall(RequestId requestId, VerificationCode code, CallRecord call) {
-        if (code.length() < MIN_CODE_LENGTH || code.length() > MAX_CODE_LENGTH) {
+    private CheckOutcome checkCall(RequestId requestId, VerificationCode code, CallLog.Call call) {
+        if (code.length() < MIN_CHECKED_LENGTH || code.length() > MAX_CHECKED_LENGTH) {
             // No Vonage code has this length, and the SDK would refuse to send it: wrong without asking.
-            call.providerStatus = "not sent: no Vonage code has this length";
+            call.providerStatus("not sent: no Vonage code has this length");
             return new CheckOutcome.WrongCode(OptionalInt.empty());
         }
         CheckResponse response = verify.check(requestId.value(), code.value());
-        call.providerStatus = String.valueOf(response.getStatus());
+        call.providerStatus(response.getStatus());
         VonageStatusMapping.Check answer = VonageStatusMapping.check(response.getStatus());
-        switch (answer) {
-            case CORRECT:
-                tracker.forget(requestId);
-                return new CheckOutcome.Correct();
-            case WRONG_CODE:
-                return new CheckOutcome.WrongCode(OptionalInt.empty());
-            case TOO_MANY_ATTEMPTS:
-                tracker.forget(requestId);
-                return new CheckOutcome.TooManyAttempts();
-            case NOT_FOUND:
-                tracker.forget(requestId);
-                return new CheckOutcome.NotFound();
-            default:
-                throw VonageFailures.of("check", answer.failure);
-        }
+        return switch (answer) {
+            case CORRECT -> ended(requestId, new CheckOutcome.Correct());
+            case WRONG_CODE -> new CheckOutcome.WrongCode(OptionalInt.empty());
+            case TOO_MANY_ATTEMPTS -> ended(requestId, new CheckOutcome.TooManyAttempts());
+            case NOT_FOUND -> ended(requestId, new CheckOutcome.NotFound());
+            case FAIL_THROTTLED -> throw VonageFailures.of("check", Reason.THROTTLED);
+            case FAIL_UNAVAILABLE -> throw VonageFailures.of("check", Reason.UNAVAILABLE);
+            case FAIL_MISCONFIGURED -> throw VonageFailures.of("check", Reason.MISCONFIGURED);
+        };
     }
 
-    private CancelOutcome cancelCall(RequestId requestId, CallRecord call) {
-        VonageStatusMapping.Control answer = control("cancel", () -> verifyCancel(requestId), call);
-        switch (answer) {
-            case DONE:
-                tracker.forget(requestId);
-                return new CancelOutcome.Cancelled();
-            case REFUSED_NOW:
-                return new CancelOutcome.NotPermitted(whyCancelWasRefused(requestId));
-            case NOT_FOUND:
-                tracker.forget(requestId);
-                return new CancelOutcome.NotFound();
-            default:
-                throw VonageFailures.of("cancel", answer.failure);
-        }
+    @SuppressWarnings("deprecation")
+    private CancelOutcome cancelCall(RequestId requestId, CallLog.Call call) {
+        VonageStatusMapping.Control answer =
+                control("cancel", () -> verify.cancelVerification(requestId.value()), call);
+        return switch (answer) {
+            case DONE -> ended(requestId, new CancelOutcome.Cancelled());
+            case REFUSED_NOW -> new CancelOutcome.NotPermitted(
+                    tracker.cancelRefusal(requestId, config.clock().instant(), CANCEL.notBeforeAge()));
+            case NOT_FOUND -> ended(requestId, new CancelOutcome.NotFound());
+            case FAIL_THROTTLED -> throw VonageFailures.of("cancel", Reason.THROTTLED);
+            case FAIL_UNAVAILABLE -> throw VonageFailures.of("cancel", Reason.UNAVAILABLE);
+            case FAIL_MISCONFIGURED -> throw VonageFailures.of("cancel", Reason.MISCONFIGURED);
+        };
     }
 
-    /** Vonage answers 19 both too early and too late; the start time we remember tells which. */
-    private CancelOutcome.Reason whyCancelWasRefused(RequestId requestId) {
-        Instant now = config.clock().instant();
-        Optional<RequestTracker.Position> position = tracker.positionAt(requestId, now);
-        if (position.isEmpty()) {
-            return CancelOutcome.Reason.UNSPECIFIED;
-        }
-        return RequestTracker.sinceStart(position.get(), now).compareTo(CANCEL_NOT_BEFORE) < 0
-                ? CancelOutcome.Reason.TOO_EARLY
-                : CancelOutcome.Reason.TOO_LATE;
-    }
-
-    private AdvanceOutcome advanceCall(RequestId requestId, CallRecord call) {
-        VonageStatusMapping.Control answer = control("advance", () -> verifyAdvance(requestId), call);
-        switch (answer) {
-            case DONE: {
-                RequestTracker.Position position = tracker.advanced(requestId, config.clock().instant());
-                return new AdvanceOutcome.Advanced(plan.channelOf(position.step()),
-                        plan.endOfRequest(position.step(), position.stepStartedAt()));
+    @SuppressWarnings("deprecation")
+    private AdvanceOutcome advanceCall(RequestId requestId, CallLog.Call call) {
+        VonageStatusMapping.Control answer =
+                control("advance", () -> verify.advanceVerification(requestId.value()), call);
+        return switch (answer) {
+            case DONE -> {
+                RequestTracker.Position position = tracker.advanced(requestId, plan, config.clock().instant());
+                yield new AdvanceOutcome.Advanced(position.channel(), position.endOfRequest());
             }
-            case REFUSED_NOW:
-                return new AdvanceOutcome.NoStepsLeft();
-            case NOT_FOUND:
-                tracker.forget(requestId);
-                return new AdvanceOutcome.NotFound();
-            default:
-                throw VonageFailures.of("advance", answer.failure);
-        }
-    }
-
-    @SuppressWarnings("deprecation")
-    private ControlResponse verifyCancel(RequestId requestId) {
-        return verify.cancelVerification(requestId.value());
-    }
-
-    @SuppressWarnings("deprecation")
-    private ControlResponse verifyAdvance(RequestId requestId) {
-        return verify.advanceVerification(requestId.value());
+            case REFUSED_NOW -> new AdvanceOutcome.NoStepsLeft();
+            case NOT_FOUND -> ended(requestId, new AdvanceOutcome.NotFound());
+            case FAIL_THROTTLED -> throw VonageFailures.of("advance", Reason.THROTTLED);
+            case FAIL_UNAVAILABLE -> throw VonageFailures.of("advance", Reason.UNAVAILABLE);
+            case FAIL_MISCONFIGURED -> throw VonageFailures.of("advance", Reason.MISCONFIGURED);
+        };
     }
 
     /** Control calls throw {@link VerifyException} for every status but 0; both paths meet in the same table. */
     @SuppressWarnings("deprecation")
-    private static VonageStatusMapping.Control control(String operation, ControlCall controlCall, CallRecord call) {
+    private static VonageStatusMapping.Control control(String operation, ControlCall controlCall, CallLog.Call call) {
         VerifyStatus status;
         try {
             status = controlCall.send().getStatus();
         } catch (VerifyException refused) {
             status = refused.getStatus();
         }
-        call.providerStatus = String.valueOf(status);
+        call.providerStatus(status);
         return VonageStatusMapping.control(statusPresent(status, operation));
     }
 
     @SuppressWarnings("deprecation")
-    private RequestStatus statusCall(RequestId requestId, CallRecord call) {
+    private RequestStatus statusCall(RequestId requestId, CallLog.Call call) {
         // One id per search: 9.3.1 fails to parse multi-id answers shaped like Vonage's (facts pitfall 14).
         SearchVerifyResponse response = verify.search(requestId.value());
         List<VerifyDetails> found = response.getVerificationRequests();
         if (found == null || found.isEmpty()) {
-            call.providerStatus = String.valueOf(response.getStatus());
+            call.providerStatus(response.getStatus());
             VonageStatusMapping.SearchError answer =
                     VonageStatusMapping.searchError(statusPresent(response.getStatus(), "status"));
-            if (answer == VonageStatusMapping.SearchError.NOT_KNOWN) {
-                return RequestStatus.UNKNOWN;
-            }
-            throw VonageFailures.of("status", answer.failure);
+            return switch (answer) {
+                case NOT_KNOWN -> RequestStatus.UNKNOWN;
+                case FAIL_THROTTLED -> throw VonageFailures.of("status", Reason.THROTTLED);
+                case FAIL_UNAVAILABLE -> throw VonageFailures.of("status", Reason.UNAVAILABLE);
+                case FAIL_MISCONFIGURED -> throw VonageFailures.of("status", Reason.MISCONFIGURED);
+            };
         }
         VerifyDetails details = found.get(0);
-        call.providerStatus = String.valueOf(details.getStatus());
+        call.providerStatus(details.getStatus());
         RequestStatus status = VonageStatusMapping.searchFound(statusPresent(details.getStatus(), "status"));
         if (status != RequestStatus.IN_PROGRESS && status != RequestStatus.UNKNOWN) {
             tracker.forget(requestId);
         }
         return status;
+    }
+
+    /** The request is over on Vonage's side: nothing more to remember of it. */
+    private <T> T ended(RequestId requestId, T outcome) {
+        tracker.forget(requestId);
+        return outcome;
     }
 
     /**
@@ -306,7 +260,7 @@ public final class VonageVerificationGateway implements VerificationGateway {
      */
     private static <S> S statusPresent(S status, String operation) {
         if (status == null) {
-            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE,
+            throw new GatewayException(Reason.BAD_RESPONSE,
                     "Vonage's answer to " + operation + " has no status");
         }
         return status;
@@ -316,59 +270,14 @@ public final class VonageVerificationGateway implements VerificationGateway {
         try {
             return new RequestId(value);
         } catch (InvalidInputException unusable) {
-            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE,
+            throw new GatewayException(Reason.BAD_RESPONSE,
                     "Vonage's answer to " + operation + " has no usable request id", unusable);
         }
     }
 
-    /** Runs one call, turns SDK exceptions into {@link GatewayException}, and writes its log line. */
-    private <T> T logged(String operation, RequestId requestId, PhoneNumber number, Function<CallRecord, T> body,
-            Function<T, RequestId> requestIdOf) {
-        CallRecord call = new CallRecord();
-        long startedNanos = System.nanoTime();
-        try {
-            T outcome;
-            try {
-                outcome = body.apply(call);
-            } catch (GatewayException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw VonageFailures.of(operation, e);
-            }
-            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                log(System.Logger.Level.DEBUG, operation, requestIdOf.apply(outcome), number, outcome.toString(),
-                        call, startedNanos);
-            }
-            return outcome;
-        } catch (GatewayException e) {
-            log(System.Logger.Level.WARNING, operation, requestId, number,
-                    "GatewayException(" + e.reason() + ")", call, startedNanos);
-            throw e;
-        }
-    }
-
-    private static void log(System.Logger.Level level, String operation, RequestId requestId, PhoneNumber number,
-            String outcome, CallRecord call, long startedNanos) {
-        if (!LOG.isLoggable(level)) {
-            return;
-        }
-        long latencyMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-        // PhoneNumber.toString() is masked; codes and the secret are never in scope here.
-        LOG.log(level, "vonage " + operation
-                + " requestId=" + (requestId == null ? "-" : requestId.value())
-                + " number=" + (number == null ? "-" : number.toString())
-                + " outcome=" + outcome
-                + " vonageStatus=" + (call.providerStatus == null ? "-" : call.providerStatus)
-                + " latencyMs=" + latencyMillis);
-    }
-
-    /** What one call learnt on the way, for its log line. */
-    private static final class CallRecord {
-        String providerStatus;
-    }
-
     @FunctionalInterface
     private interface ControlCall {
+        @SuppressWarnings("deprecation")
         ControlResponse send();
     }
 }

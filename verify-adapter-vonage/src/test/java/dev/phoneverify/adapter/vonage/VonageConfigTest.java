@@ -7,6 +7,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import dev.phoneverify.vonage.model.V1Timings;
+import dev.phoneverify.vonage.model.V1Workflow;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -27,11 +29,11 @@ class VonageConfigTest {
 
         assertThat(config.baseUri()).isEqualTo(URI.create("https://api.nexmo.com"));
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.workflowId()).isEqualTo(1);
+        assertThat(config.timings().workflow().id()).isEqualTo(1);
         assertThat(config.senderId()).isEmpty();
         assertThat(config.locale()).isEmpty();
-        assertThat(config.pinExpiry()).isEmpty();
-        assertThat(config.nextEventWait()).isEmpty();
+        assertThat(config.timings().pinExpiry()).isEmpty();
+        assertThat(config.timings().nextEventWait()).isEmpty();
         assertThat(config.sdkWireLogging()).isFalse();
     }
 
@@ -49,8 +51,8 @@ class VonageConfigTest {
 
         assertThat(config.baseUri()).hasPort(8089);
         assertThat(config.senderId()).contains("ACME");
-        assertThat(config.workflowId()).isEqualTo(4);
-        assertThat(config.pinExpiry()).contains(Duration.ofSeconds(240));
+        assertThat(config.timings().workflow().id()).isEqualTo(4);
+        assertThat(config.timings().pinExpiry()).contains(Duration.ofSeconds(240));
     }
 
     static Stream<Arguments> invalidSettings() {
@@ -99,7 +101,14 @@ class VonageConfigTest {
     void pinExpiryThatIsAMultipleOfNextEventWaitIsAccepted() {
         VonageConfig config = valid().pinExpiry(Duration.ofSeconds(360)).nextEventWait(Duration.ofSeconds(120)).build();
 
-        assertThat(config.pinExpiry()).contains(Duration.ofSeconds(360));
+        assertThat(config.timings().pinExpiry()).contains(Duration.ofSeconds(360));
+    }
+
+    @Test
+    void timingsCanBeGivenWhole() {
+        V1Timings timings = V1Timings.of(V1Workflow.TTS_ONLY).withPinExpiry(Duration.ofSeconds(600));
+
+        assertThat(valid().timings(timings).build().timings()).isEqualTo(timings);
     }
 
     @Test
@@ -145,5 +154,54 @@ class VonageConfigTest {
                 "VONAGE_API_KEY", "KEY", "VONAGE_API_SECRET", "x", "VONAGE_BASE_URL", "http://bad host")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("VONAGE_BASE_URL");
+    }
+
+    @Test
+    void blankVariablesCountAsUnset() {
+        VonageConfig config = VonageConfig.fromEnvironment(Map.of("VONAGE_API_KEY", " KEY ",
+                "VONAGE_API_SECRET", "s3cr3t-value", "VONAGE_BASE_URL", " ", "VONAGE_TIMEOUT_MS", ""));
+
+        assertThat(config.apiKey()).isEqualTo("KEY");
+        assertThat(config.baseUri()).isEqualTo(VonageConfig.DEFAULT_BASE_URI);
+        assertThat(config.timeout()).isEqualTo(VonageConfig.DEFAULT_TIMEOUT);
+        assertThatThrownBy(() -> VonageConfig.fromEnvironment(Map.of("VONAGE_API_KEY", "KEY", "VONAGE_API_SECRET", " ")))
+                .hasMessage("VONAGE_API_SECRET is not set; the vonage gateway needs VONAGE_API_KEY and VONAGE_API_SECRET");
+    }
+
+    static Stream<Arguments> badVariables() {
+        return Stream.of(
+                Arguments.of("VONAGE_BASE_URL", "ftp://example.com",
+                        "VONAGE_BASE_URL must be an absolute http(s) URL such as https://api.nexmo.com, was "
+                                + "'ftp://example.com'"),
+                Arguments.of("VONAGE_BASE_URL", "/relative", "VONAGE_BASE_URL must be an absolute http(s) URL"),
+                Arguments.of("VONAGE_TIMEOUT_MS", "-1",
+                        "VONAGE_TIMEOUT_MS must be whole milliseconds from 10 to 600000, was '-1'"),
+                Arguments.of("VONAGE_TIMEOUT_MS", "9", "VONAGE_TIMEOUT_MS must be whole milliseconds from 10 to 600000"),
+                Arguments.of("VONAGE_TIMEOUT_MS", "600001", "from 10 to 600000, was '600001'"),
+                Arguments.of("VONAGE_TIMEOUT_MS", "2.5s", "VONAGE_TIMEOUT_MS must be whole milliseconds"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("badVariables")
+    void badVariableIsRefusedNamingItAndSayingWhatItMustBe(String variable, String value, String message) {
+        Map<String, String> environment = Map.of("VONAGE_API_KEY", "KEY", "VONAGE_API_SECRET", "s3cr3t-value",
+                variable, value);
+
+        assertThatThrownBy(() -> VonageConfig.fromEnvironment(environment))
+                .isInstanceOfSatisfying(VonageConfigException.class,
+                        refused -> assertThat(refused.variable()).isEqualTo(variable))
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("s3cr3t-value");
+    }
+
+    @Test
+    void clockCanBeSetAfterReadingTheEnvironment() {
+        Clock clock = Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+
+        VonageConfig config = VonageConfig.fromEnvironment(Map.of("VONAGE_API_KEY", "KEY",
+                "VONAGE_API_SECRET", "s3cr3t-value")).withClock(clock);
+
+        assertThat(config.clock()).isSameAs(clock);
+        assertThat(config.apiKey()).isEqualTo("KEY");
     }
 }

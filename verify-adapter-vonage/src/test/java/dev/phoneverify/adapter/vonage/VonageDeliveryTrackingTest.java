@@ -51,7 +51,8 @@ class VonageDeliveryTrackingTest {
     }
 
     private StartOutcome.Started start(VonageVerificationGateway gateway) {
-        return (StartOutcome.Started) gateway.start(new StartRequest(NUMBER, new Brand("Acme Inc"), 6));
+        return (StartOutcome.Started) gateway.start(
+                StartRequest.of(NUMBER, new Brand("Acme Inc"), 6, gateway.capabilities().defaultWorkflow()));
     }
 
     @Test
@@ -92,13 +93,14 @@ class VonageDeliveryTrackingTest {
     }
 
     @Test
-    void customTimingsSetTheWaitsAndTheEnd() {
+    void customTimingsSetTheWaitsBetweenEventsAndTheEndFollowsTheTable() {
         Instant t0 = clock.instant();
 
         StartOutcome.Started started = start(gateway(
                 b -> b.pinExpiry(Duration.ofSeconds(240)).nextEventWait(Duration.ofSeconds(120))));
 
-        assertThat(started.requestEndsAt()).isEqualTo(t0.plusSeconds(120 + 120 + 240));
+        // next_event_wait replaces the waits between events; the last wait is the table's (facts 1.6, V1Timings).
+        assertThat(started.requestEndsAt()).isEqualTo(t0.plusSeconds(120 + 120 + 300));
     }
 
     @Test
@@ -131,9 +133,10 @@ class VonageDeliveryTrackingTest {
 
     @Test
     void startSendsE164DigitsAndEverySetting() {
-        gateway(b -> b.senderId("ACME").workflowId(4).locale(Locale.forLanguageTag("en-GB"))
-                .pinExpiry(Duration.ofSeconds(240)).nextEventWait(Duration.ofSeconds(120))).start(
-                new StartRequest(NUMBER, new Brand("Acme Inc"), 6));
+        VonageVerificationGateway gateway = gateway(b -> b.senderId("ACME").workflowId(4)
+                .locale(Locale.forLanguageTag("en-GB"))
+                .pinExpiry(Duration.ofSeconds(240)).nextEventWait(Duration.ofSeconds(120)));
+        gateway.start(StartRequest.of(NUMBER, new Brand("Acme Inc"), 6, gateway.capabilities().defaultWorkflow()));
 
         assertThat(server.lastRequestBody()).startsWith(StubVerifyServer.VERIFY + "?")
                 .contains("number=447700900000", "brand=Acme+Inc", "code_length=6", "workflow_id=4",

@@ -36,7 +36,8 @@ class VonageFaultTest {
 
     /** One gateway operation, so every fault is tried on each. */
     enum Operation {
-        START(g -> g.start(new StartRequest(PhoneNumber.parse("+447700900001"), new Brand("Acme"), 4))),
+        START(g -> g.start(StartRequest.of(PhoneNumber.parse("+447700900001"), new Brand("Acme"), 4,
+                g.capabilities().defaultWorkflow()))),
         CHECK(g -> g.check(id(), VerificationCode.parse("1234"))),
         CANCEL(g -> g.cancel(id())),
         ADVANCE(g -> g.advance(id())),

@@ -6,17 +6,19 @@ import dev.phoneverify.adapter.fake.emulator.VerifyEmulator;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.port.VerificationGateway;
-import dev.phoneverify.core.port.VerificationGatewayContract;
+import dev.phoneverify.vonage.model.V1Timings;
+import dev.phoneverify.vonage.model.VonageV1GatewayContract;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The core's gateway contract, run through the real SDK over loopback HTTP against the fake module's Verify v1
- * emulator. Adapter and emulator share one clock, so moving time moves both.
+ * The provider-neutral gateway contract and the Verify v1 rules, run through the real SDK over loopback HTTP against
+ * the fake module's Verify v1 emulator. Adapter and emulator share one clock, so moving time moves both.
  */
-class VonageGatewayContractTest extends VerificationGatewayContract {
+class VonageGatewayContractTest extends VonageV1GatewayContract {
     private static final String KEY = "contract-key";
     private static final String SECRET = "contract-s3cret/+&";
 
@@ -37,12 +39,13 @@ class VonageGatewayContractTest extends VerificationGatewayContract {
     }
 
     @Override
-    protected VerificationGateway createGateway() {
+    protected VerificationGateway createGateway(V1Timings timings) {
         fake.reset();
         return new VonageVerificationGateway(VonageConfig.builder()
                 .apiKey(KEY).apiSecret(SECRET)
                 .baseUri(emulator.baseUri())
                 .timeout(Duration.ofSeconds(5))
+                .timings(timings)
                 .clock(clock)
                 .build());
     }
@@ -56,5 +59,10 @@ class VonageGatewayContractTest extends VerificationGatewayContract {
     @Override
     protected void advanceTime(Duration duration) {
         clock.advance(duration);
+    }
+
+    @Override
+    protected Instant now() {
+        return clock.instant();
     }
 }

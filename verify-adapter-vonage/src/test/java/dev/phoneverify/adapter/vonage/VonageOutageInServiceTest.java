@@ -8,12 +8,14 @@ import dev.phoneverify.core.domain.FlowState;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
-import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.GatewayException;
-import dev.phoneverify.core.service.AbuseControls;
-import dev.phoneverify.core.service.VerificationEvent;
-import dev.phoneverify.core.service.VerificationService;
-import dev.phoneverify.core.store.InMemoryFlowStore;
+import dev.phoneverify.core.service.Verifications;
+import dev.phoneverify.core.store.InMemoryStores;
+import dev.phoneverify.core.usecase.CheckCommand;
+import dev.phoneverify.core.usecase.StartCommand;
+import dev.phoneverify.core.usecase.StartResult;
+import dev.phoneverify.core.usecase.VerificationEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A Vonage outage seen through {@link VerificationService}: every command fails as retryable, and the flow stays
+ * A Vonage outage seen through {@link Verifications}: every command fails as retryable, and the flow stays
  * exactly as it was (same state, same attempts, same version), with no event emitted.
  */
 class VonageOutageInServiceTest {
@@ -40,20 +42,20 @@ class VonageOutageInServiceTest {
 
     /** A command the user can send to a pending flow. */
     enum Command {
-        CHECK((service, flow) -> service.check(flow.id(), VerificationCode.parse("1234"))),
+        CHECK((service, flow) -> service.check(new CheckCommand(flow.id(), VerificationCode.parse("1234")))),
         CANCEL((service, flow) -> service.cancel(flow.id())),
         NEXT((service, flow) -> service.next(flow.id()));
 
-        final java.util.function.BiConsumer<VerificationService, VerificationFlow> send;
+        final java.util.function.BiConsumer<Verifications, VerificationFlow> send;
 
-        Command(java.util.function.BiConsumer<VerificationService, VerificationFlow> send) {
+        Command(java.util.function.BiConsumer<Verifications, VerificationFlow> send) {
             this.send = send;
         }
     }
 
     private StubVerifyServer server;
     private CountDownLatch heldAnswers;
-    private VerificationService service;
+    private Verifications service;
     private final List<VerificationEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -64,8 +66,8 @@ class VonageOutageInServiceTest {
         VonageVerificationGateway gateway = new VonageVerificationGateway(VonageConfig.builder()
                 .apiKey("KEY").apiSecret("outage-secret").baseUri(server.baseUri()).timeout(TIMEOUT).clock(clock)
                 .build());
-        service = new VerificationService(gateway, new InMemoryFlowStore(clock), VerificationPolicy.defaults(),
-                new Brand("Acme"), clock, AbuseControls.none());
+        service = Verifications.builder().gateway(gateway).flows(InMemoryStores.flows(clock))
+                .abuseControls(AbuseControls.off()).brand(new Brand("Acme")).clock(clock).build();
     }
 
     @AfterEach
@@ -109,7 +111,8 @@ class VonageOutageInServiceTest {
     @ParameterizedTest
     @EnumSource(Fault.class)
     void everyCommandDuringAnOutageLeavesTheFlowUntouched(Fault fault) {
-        VerificationFlow before = service.start(PhoneNumber.parse("+447700900123"));
+        VerificationFlow before = ((StartResult.Started) service.start(
+                StartCommand.to(PhoneNumber.parse("+447700900123")))).flow();
         events.clear();
         service.addListener(events::add);
         breakServer(fault);
@@ -134,7 +137,7 @@ class VonageOutageInServiceTest {
         breakServer(fault);
         List<VerificationEvent> seen = new CopyOnWriteArrayList<>();
         service.addListener(seen::add);
-        Consumer<PhoneNumber> start = service::start;
+        Consumer<PhoneNumber> start = number -> service.start(StartCommand.to(number));
 
         assertThatThrownBy(() -> start.accept(PhoneNumber.parse("+447700900124")))
                 .isInstanceOfSatisfying(GatewayException.class, failure -> assertThat(failure.isRetryable()).isTrue());
