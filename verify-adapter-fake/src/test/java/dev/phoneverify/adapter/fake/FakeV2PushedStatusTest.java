@@ -1,5 +1,7 @@
 package dev.phoneverify.adapter.fake;
 
+import static dev.phoneverify.adapter.fake.WhatTheUserSees.lastCode;
+import static dev.phoneverify.adapter.fake.WhatTheUserSees.wrongFor;
 import static dev.phoneverify.core.domain.Channel.SMS;
 import static dev.phoneverify.core.domain.Channel.VOICE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +41,6 @@ class FakeV2PushedStatusTest {
 
     private StartOutcome.Started start() {
         return (StartOutcome.Started) fake.start(StartRequest.of(NUMBER, new Brand("Acme"), 4, Workflow.of(SMS, VOICE)));
-    }
-
-    private VerificationCode lastCode() {
-        return VerificationCode.parse(fake.lastCodeFor(NUMBER).orElseThrow());
     }
 
     /** "sms started at 0", "request expired at 360": what each update says, in seconds from the start. */
@@ -86,7 +84,7 @@ class FakeV2PushedStatusTest {
         StartOutcome.Started started = start();
         clock.advance(Duration.ofSeconds(10));
 
-        fake.check(started.requestId(), lastCode());
+        fake.check(started.requestId(), lastCode(fake, NUMBER));
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(described(pushed)).containsExactly("sms started at 0", "sms completed at 10",
@@ -97,7 +95,7 @@ class FakeV2PushedStatusTest {
     @DisplayName("facts §2.6-2.7: a third wrong code ends the request failed; a cancel ends it cancelled")
     void failedAndCancelledRequestsEndSo() {
         StartOutcome.Started failed = start();
-        VerificationCode wrong = VerificationCode.parse(lastCode().value().equals("0000") ? "1111" : "0000");
+        VerificationCode wrong = wrongFor(lastCode(fake, NUMBER));
         for (int i = 0; i < 3; i++) {
             fake.check(failed.requestId(), wrong);
         }
@@ -143,7 +141,7 @@ class FakeV2PushedStatusTest {
         StartOutcome.Started started = start();
         fake.loseNextAnswer(Operation.CHECK);
 
-        assertThatThrownBy(() -> fake.check(started.requestId(), lastCode())).isInstanceOf(GatewayException.class);
+        assertThatThrownBy(() -> fake.check(started.requestId(), lastCode(fake, NUMBER))).isInstanceOf(GatewayException.class);
         fake.deliverStatusUpdates();
 
         assertThat(described(pushed)).endsWith("request completed at 0");

@@ -1,5 +1,8 @@
 package dev.phoneverify.adapter.fake;
 
+import static dev.phoneverify.adapter.fake.WhatTheUserSees.channelsSent;
+import static dev.phoneverify.adapter.fake.WhatTheUserSees.lastCode;
+import static dev.phoneverify.adapter.fake.WhatTheUserSees.wrongFor;
 import static dev.phoneverify.core.domain.Channel.EMAIL;
 import static dev.phoneverify.core.domain.Channel.SMS;
 import static dev.phoneverify.core.domain.Channel.VOICE;
@@ -60,18 +63,6 @@ class FakeV2RulesTest {
         return (StartOutcome.Started) fake.start(request(workflow));
     }
 
-    private static VerificationCode lastCode(FakeVerificationGateway fake) {
-        return VerificationCode.parse(fake.lastCodeFor(NUMBER).orElseThrow());
-    }
-
-    private static VerificationCode wrongFor(VerificationCode right) {
-        return VerificationCode.parse(right.value().equals("0000") ? "1111" : "0000");
-    }
-
-    private static List<Channel> channelsSent(FakeVerificationGateway fake) {
-        return fake.outboxFor(NUMBER).stream().map(DeliveredMessage::channel).toList();
-    }
-
     private static RequestStatus statusOf(FakeVerificationGateway fake, RequestId id) {
         return fake.snapshot(id).orElseThrow().status();
     }
@@ -105,9 +96,9 @@ class FakeV2RulesTest {
         StartOutcome.Started started = start(fake, Workflow.of(SMS, VOICE, SMS));
 
         clock.advance(Duration.ofSeconds(179));
-        List<Channel> before = channelsSent(fake);
+        List<Channel> before = channelsSent(fake, NUMBER);
         clock.advance(Duration.ofSeconds(1));
-        List<Channel> atSecondStep = channelsSent(fake);
+        List<Channel> atSecondStep = channelsSent(fake, NUMBER);
         clock.advance(Duration.ofSeconds(180));
 
         assertThat(started.requestEndsAt()).isEqualTo(T0.plusSeconds(540));
@@ -128,7 +119,7 @@ class FakeV2RulesTest {
         clock.advance(Duration.ofSeconds(30));
 
         assertThat(started.requestEndsAt()).isEqualTo(T0.plusSeconds(90));
-        assertThat(channelsSent(fake)).containsExactly(SMS, VOICE);
+        assertThat(channelsSent(fake, NUMBER)).containsExactly(SMS, VOICE);
         assertThatThrownBy(() -> v2().channelTimeout(Duration.ofSeconds(14))).hasMessageContaining("channel_timeout");
         assertThatThrownBy(() -> v2().channelTimeout(Duration.ofSeconds(901))).hasMessageContaining("channel_timeout");
     }
@@ -138,7 +129,7 @@ class FakeV2RulesTest {
     void requestExpiresAfterTheLastStep() {
         FakeVerificationGateway fake = defaultFake();
         StartOutcome.Started started = start(fake, Workflow.of(SMS, VOICE));
-        VerificationCode code = lastCode(fake);
+        VerificationCode code = lastCode(fake, NUMBER);
 
         clock.advance(Duration.ofSeconds(359));
         RequestStatus justBefore = statusOf(fake, started.requestId());
@@ -148,7 +139,7 @@ class FakeV2RulesTest {
         assertThat(justBefore).isEqualTo(RequestStatus.IN_PROGRESS);
         assertThat(statusOf(fake, started.requestId())).isEqualTo(RequestStatus.EXPIRED);
         assertThat(fake.check(started.requestId(), code)).isInstanceOf(CheckOutcome.NotFound.class);
-        assertThat(channelsSent(fake)).containsExactly(SMS, VOICE);
+        assertThat(channelsSent(fake, NUMBER)).containsExactly(SMS, VOICE);
     }
 
     @Test
@@ -156,10 +147,10 @@ class FakeV2RulesTest {
     void eachStepSendsANewCodeAndOnlyTheLatestVerifies() {
         FakeVerificationGateway fake = fakeWith(v2().codeSeed(5));
         StartOutcome.Started started = start(fake, Workflow.of(SMS, VOICE));
-        VerificationCode first = lastCode(fake);
+        VerificationCode first = lastCode(fake, NUMBER);
 
         clock.advance(Duration.ofSeconds(180));
-        VerificationCode second = lastCode(fake);
+        VerificationCode second = lastCode(fake, NUMBER);
 
         assertThat(second).isNotEqualTo(first);
         assertThat(fake.check(started.requestId(), first)).isInstanceOf(CheckOutcome.WrongCode.class);
@@ -171,11 +162,11 @@ class FakeV2RulesTest {
     void earlierCodesVerifyWhenConfigured() {
         FakeVerificationGateway fake = fakeWith(v2().codeSeed(5).acceptEarlierCodes());
         StartOutcome.Started started = start(fake, Workflow.of(SMS, VOICE));
-        VerificationCode first = lastCode(fake);
+        VerificationCode first = lastCode(fake, NUMBER);
 
         clock.advance(Duration.ofSeconds(180));
 
-        assertThat(lastCode(fake)).isNotEqualTo(first);
+        assertThat(lastCode(fake, NUMBER)).isNotEqualTo(first);
         assertThat(fake.check(started.requestId(), first)).isInstanceOf(CheckOutcome.Correct.class);
     }
 
@@ -209,19 +200,19 @@ class FakeV2RulesTest {
     void thirdWrongCodeFailsTheRequest() {
         FakeVerificationGateway fake = defaultFake();
         StartOutcome.Started started = start(fake, Workflow.of(SMS, VOICE));
-        VerificationCode right = lastCode(fake);
+        VerificationCode right = lastCode(fake, NUMBER);
         VerificationCode wrong = wrongFor(right);
 
         CheckOutcome first = fake.check(started.requestId(), wrong);
         clock.advance(Duration.ofSeconds(180));
-        CheckOutcome second = fake.check(started.requestId(), wrongFor(lastCode(fake)));
-        CheckOutcome third = fake.check(started.requestId(), wrongFor(lastCode(fake)));
+        CheckOutcome second = fake.check(started.requestId(), wrongFor(lastCode(fake, NUMBER)));
+        CheckOutcome third = fake.check(started.requestId(), wrongFor(lastCode(fake, NUMBER)));
 
         assertThat(first).isInstanceOf(CheckOutcome.WrongCode.class);
         assertThat(second).as("a new step's code does not reset the count").isInstanceOf(CheckOutcome.WrongCode.class);
         assertThat(third).isInstanceOf(CheckOutcome.TooManyAttempts.class);
         assertThat(statusOf(fake, started.requestId())).isEqualTo(RequestStatus.FAILED);
-        assertThat(fake.check(started.requestId(), lastCode(fake))).isInstanceOf(CheckOutcome.NotFound.class);
+        assertThat(fake.check(started.requestId(), lastCode(fake, NUMBER))).isInstanceOf(CheckOutcome.NotFound.class);
     }
 
     @Test
@@ -229,7 +220,7 @@ class FakeV2RulesTest {
     void finishedAndUnknownRequestsAreNotFound() {
         FakeVerificationGateway fake = defaultFake();
         StartOutcome.Started started = start(fake, Workflow.of(SMS, VOICE));
-        fake.check(started.requestId(), lastCode(fake));
+        fake.check(started.requestId(), lastCode(fake, NUMBER));
         RequestId unknown = new RequestId("c11236f4-00bf-4b89-84ba-88b25df97315");
 
         for (RequestId id : List.of(started.requestId(), unknown)) {
@@ -247,7 +238,7 @@ class FakeV2RulesTest {
         CancelOutcome first = fake.cancel(atOnce.requestId());
         StartOutcome.Started later = start(fake, Workflow.of(SMS, VOICE));
         clock.advance(Duration.ofSeconds(200));
-        VerificationCode code = lastCode(fake);
+        VerificationCode code = lastCode(fake, NUMBER);
 
         CancelOutcome second = fake.cancel(later.requestId());
 
@@ -278,7 +269,7 @@ class FakeV2RulesTest {
     void nextStepStartsNowWithANewTimerAndCode() {
         FakeVerificationGateway fake = fakeWith(v2().codeSeed(9));
         StartOutcome.Started started = start(fake, Workflow.of(SMS, VOICE));
-        VerificationCode first = lastCode(fake);
+        VerificationCode first = lastCode(fake, NUMBER);
         clock.advance(Duration.ofSeconds(20));
 
         AdvanceOutcome advanced = fake.advance(started.requestId());
@@ -286,7 +277,7 @@ class FakeV2RulesTest {
 
         assertThat(advanced).isEqualTo(new AdvanceOutcome.Advanced(VOICE, T0.plusSeconds(20 + 180)));
         assertThat(atLast).isInstanceOf(AdvanceOutcome.NoStepsLeft.class);
-        assertThat(lastCode(fake)).isNotEqualTo(first);
+        assertThat(lastCode(fake, NUMBER)).isNotEqualTo(first);
         assertThat(fake.outboxFor(NUMBER).get(1).sentAt()).isEqualTo(T0.plusSeconds(20));
     }
 
@@ -315,7 +306,7 @@ class FakeV2RulesTest {
 
         assertThat(untouched).hasSize(1);
         assertThat(statusOf(fake, started.requestId())).isEqualTo(RequestStatus.IN_PROGRESS);
-        assertThat(fake.check(started.requestId(), lastCode(fake))).isInstanceOf(CheckOutcome.Correct.class);
+        assertThat(fake.check(started.requestId(), lastCode(fake, NUMBER))).isInstanceOf(CheckOutcome.Correct.class);
     }
 
     @Test
@@ -342,7 +333,7 @@ class FakeV2RulesTest {
                 });
         assertThat(withoutSender.outboxFor(NUMBER)).isEmpty();
         assertThat(withSender.start(request(Workflow.of(WHATSAPP, SMS)))).isInstanceOf(StartOutcome.Started.class);
-        assertThat(channelsSent(withSender)).containsExactly(WHATSAPP);
+        assertThat(channelsSent(withSender, NUMBER)).containsExactly(WHATSAPP);
         assertThatThrownBy(() -> fakeWith(v2().defaultWorkflow(Workflow.of(WHATSAPP))))
                 .hasMessageContaining("whatsAppSender");
     }

@@ -1,5 +1,6 @@
 package dev.phoneverify.adapter.fake;
 
+import static dev.phoneverify.adapter.fake.WhatTheUserSees.lastCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoneverify.core.domain.Brand;
@@ -86,7 +87,7 @@ class FakeV2WithVerificationsTest {
     @DisplayName("facts §2.8: the pushed completion after a right code changes nothing; the flow stays verified once")
     void pushedCompletionAfterACheckChangesNothing() {
         VerificationFlow flow = start();
-        VerificationCode code = VerificationCode.parse(fake.lastCodeFor(NUMBER).orElseThrow());
+        VerificationCode code = lastCode(fake, NUMBER);
 
         CheckResult result = verifications.check(new CheckCommand(flow.id(), code));
         providerClock.advance(Duration.ofSeconds(1));
@@ -102,7 +103,7 @@ class FakeV2WithVerificationsTest {
     void theNewStepsCodeVerifiesTheFlow() {
         VerificationFlow flow = start();
         providerClock.advance(Duration.ofSeconds(180));
-        VerificationCode voiceCode = VerificationCode.parse(fake.lastCodeFor(NUMBER).orElseThrow());
+        VerificationCode voiceCode = lastCode(fake, NUMBER);
 
         CheckResult result = verifications.check(new CheckCommand(flow.id(), voiceCode));
 

@@ -2,18 +2,16 @@ package dev.phoneverify.adapter.vonage;
 
 import dev.phoneverify.core.domain.EmailAddress;
 import dev.phoneverify.core.domain.InvalidInputException;
+import dev.phoneverify.vonage.model.V2Rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Reads the variables only the Verify v2 gateway has; each failure names its variable and never echoes a key. */
 final class V2Environment {
-    private static final Pattern E164 = Pattern.compile("\\+?([1-9][0-9]{6,14})");
-
     private V2Environment() {
     }
 
@@ -60,13 +58,13 @@ final class V2Environment {
     /** {@code VONAGE_WHATSAPP_FROM}: E.164, a leading {@code +} allowed; the digits are kept. */
     static Optional<String> whatsappFrom(VonageEnvironment variables) {
         return variables.value(VonageEnvironment.WHATSAPP_FROM).map(text -> {
-            var matcher = E164.matcher(text);
-            if (!matcher.matches()) {
+            String digits = text.startsWith("+") ? text.substring(1) : text;
+            if (!V2Rules.PHONE_NUMBER.matcher(digits).matches()) {
                 throw new VonageConfigException(VonageEnvironment.WHATSAPP_FROM, VonageEnvironment.WHATSAPP_FROM
                         + " must be the WhatsApp Business number in E.164 form, such as +447700900000, was '"
                         + VonageEnvironment.printable(text) + "'");
             }
-            return matcher.group(1);
+            return digits;
         });
     }
 

@@ -40,18 +40,7 @@ final class Verify2Problems {
         NETWORK_NOT_SUPPORTED,
         /** 422: a parameter is invalid; the body names it. */
         INVALID_PARAMETERS,
-        FAIL_THROTTLED(Reason.THROTTLED), FAIL_UNAVAILABLE(Reason.UNAVAILABLE), FAIL_MISCONFIGURED(Reason.MISCONFIGURED);
-
-        /** For the {@code FAIL_} answers: the failure to report. */
-        final Reason failure;
-
-        Start() {
-            this(null);
-        }
-
-        Start(Reason failure) {
-            this.failure = failure;
-        }
+        FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED
     }
 
     /** Answers to a code check ({@code POST /v2/verify/{id}}). */
@@ -62,17 +51,7 @@ final class Verify2Problems {
         TOO_MANY_ATTEMPTS,
         /** 404: unknown, verified already, or ended. */
         NOT_FOUND,
-        FAIL_THROTTLED(Reason.THROTTLED), FAIL_UNAVAILABLE(Reason.UNAVAILABLE), FAIL_MISCONFIGURED(Reason.MISCONFIGURED);
-
-        final Reason failure;
-
-        Check() {
-            this(null);
-        }
-
-        Check(Reason failure) {
-            this.failure = failure;
-        }
+        FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED
     }
 
     /** Answers to a cancel ({@code DELETE /v2/verify/{id}}) or a next step ({@code POST .../next_workflow}). */
@@ -81,17 +60,7 @@ final class Verify2Problems {
         NOT_FOUND,
         /** 409: next step has no step left; a cancel is refused now (facts 2.6, the v1 rule some accounts keep). */
         REFUSED_NOW,
-        FAIL_THROTTLED(Reason.THROTTLED), FAIL_UNAVAILABLE(Reason.UNAVAILABLE), FAIL_MISCONFIGURED(Reason.MISCONFIGURED);
-
-        final Reason failure;
-
-        Control() {
-            this(null);
-        }
-
-        Control(Reason failure) {
-            this.failure = failure;
-        }
+        FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED
     }
 
     private static final Map<Integer, Start> START = Map.of(

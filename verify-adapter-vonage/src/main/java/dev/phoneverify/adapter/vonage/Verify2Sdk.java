@@ -41,7 +41,8 @@ final class Verify2Sdk {
                 config.application().map(VonageApplication::id).orElse(null),
                 config.application().map(VonageApplication::privateKey).orElse(null),
                 config.apiKey(), config.apiSecret(), null, null);
-        RecordingWrapper wrapper = new RecordingWrapper(SdkClients.httpConfig(config.baseUri(), config.timeout()), auth);
+        RecordingWrapper wrapper =
+                new RecordingWrapper(SdkClients.httpConfig(config.baseUri(), config.timeout()), auth);
         RestEndpoint<UUID, Void> nextWorkflow = DynamicEndpoint.<UUID, Void>builder(Void.class)
                 .wrapper(wrapper)
                 .requestMethod(HttpMethod.POST)

@@ -32,7 +32,8 @@ public final class VonageApplication {
             new JWTAuthMethod(id.toString(), key); // parses the key, as every call would
         } catch (RuntimeException unusable) {
             // The cause is left out on purpose: a parser's message may quote what it read.
-            throw new IllegalArgumentException("privateKey is not a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)");
+            throw new IllegalArgumentException(
+                    "privateKey is not a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)");
         }
         return new VonageApplication(id, key);
     }
@@ -48,7 +49,8 @@ public final class VonageApplication {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof VonageApplication that && id.equals(that.id) && Arrays.equals(privateKey, that.privateKey);
+        return other instanceof VonageApplication that && id.equals(that.id)
+                && Arrays.equals(privateKey, that.privateKey);
     }
 
     @Override

@@ -19,7 +19,6 @@ import static dev.phoneverify.vonage.model.V1Status.WRONG_CODE_THROTTLED;
 
 import com.vonage.client.verify.VerifyDetails;
 import com.vonage.client.verify.VerifyStatus;
-import dev.phoneverify.core.port.GatewayException.Reason;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.vonage.model.V1Status;
 import java.util.Map;
@@ -39,66 +38,25 @@ final class VonageStatusMapping {
     /** Answers to a start ({@code /verify/json}). */
     enum Start {
         STARTED, IN_FLIGHT, INVALID_NUMBER, BARRED, UNSUPPORTED_NETWORK, DESTINATION_NOT_PERMITTED,
-        FAIL_THROTTLED(Reason.THROTTLED), FAIL_UNAVAILABLE(Reason.UNAVAILABLE), FAIL_MISCONFIGURED(Reason.MISCONFIGURED);
-
-        /** For the {@code FAIL_} answers: the failure to report. */
-        final Reason failure;
-
-        Start() {
-            this(null);
-        }
-
-        Start(Reason failure) {
-            this.failure = failure;
-        }
+        FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED
     }
 
     /** Answers to a code check ({@code /verify/check/json}). */
     enum Check {
         CORRECT, WRONG_CODE, TOO_MANY_ATTEMPTS, NOT_FOUND,
-        FAIL_THROTTLED(Reason.THROTTLED), FAIL_UNAVAILABLE(Reason.UNAVAILABLE), FAIL_MISCONFIGURED(Reason.MISCONFIGURED);
-
-        final Reason failure;
-
-        Check() {
-            this(null);
-        }
-
-        Check(Reason failure) {
-            this.failure = failure;
-        }
+        FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED
     }
 
     /** Answers to a control command ({@code /verify/control/json}): cancel or trigger_next_event. */
     enum Control {
         DONE, REFUSED_NOW, NOT_FOUND,
-        FAIL_THROTTLED(Reason.THROTTLED), FAIL_UNAVAILABLE(Reason.UNAVAILABLE), FAIL_MISCONFIGURED(Reason.MISCONFIGURED);
-
-        final Reason failure;
-
-        Control() {
-            this(null);
-        }
-
-        Control(Reason failure) {
-            this.failure = failure;
-        }
+        FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED
     }
 
     /** Answers to a search ({@code /verify/search/json}) that came back with an error status. */
     enum SearchError {
         NOT_KNOWN,
-        FAIL_THROTTLED(Reason.THROTTLED), FAIL_UNAVAILABLE(Reason.UNAVAILABLE), FAIL_MISCONFIGURED(Reason.MISCONFIGURED);
-
-        final Reason failure;
-
-        SearchError() {
-            this(null);
-        }
-
-        SearchError(Reason failure) {
-            this.failure = failure;
-        }
+        FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED
     }
 
     // Everything else on a start (missing params, credentials, not routable, account barred, no credit, pin_code not

@@ -2,13 +2,13 @@ package dev.phoneverify.adapter.vonage;
 
 import dev.phoneverify.core.domain.EmailAddress;
 import dev.phoneverify.core.domain.InvalidInputException;
+import dev.phoneverify.vonage.model.V2Rules;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Settings of the Vonage Verify v2 gateway: credentials, optionally an application (JWT auth), where to connect, how
@@ -42,9 +42,6 @@ public record VonageV2Config(
         Clock clock,
         boolean sdkWireLogging) {
 
-    /** A WhatsApp Business number: E.164 digits without {@code +} (facts 2.4). */
-    private static final Pattern WHATSAPP_NUMBER = Pattern.compile("[1-9][0-9]{6,14}");
-
     public VonageV2Config {
         apiKey = SettingChecks.required("apiKey", apiKey);
         apiSecret = SettingChecks.required("apiSecret", apiSecret);
@@ -53,7 +50,7 @@ public record VonageV2Config(
         timeout = SettingChecks.timeout(timeout);
         Objects.requireNonNull(whatsappFrom, "whatsappFrom");
         whatsappFrom.ifPresent(number -> {
-            if (!WHATSAPP_NUMBER.matcher(number).matches()) {
+            if (!V2Rules.PHONE_NUMBER.matcher(number).matches()) {
                 throw new IllegalArgumentException("whatsappFrom must be a WhatsApp Business number as E.164 digits"
                         + " without '+', such as 447700900000");
             }

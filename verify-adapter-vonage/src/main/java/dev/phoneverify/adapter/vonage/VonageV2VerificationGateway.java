@@ -14,6 +14,7 @@ import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.port.GatewayCapabilities;
 import dev.phoneverify.core.port.GatewayException;
+import dev.phoneverify.core.port.GatewayException.Reason;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartOutcome.RejectionReason;
@@ -138,7 +139,7 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
         }
         call.providerStatus(202);
         if (response.getRequestId() == null) {
-            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE, "Vonage's answer to start has no request_id");
+            throw new GatewayException(Reason.BAD_RESPONSE, "Vonage's answer to start has no request_id");
         }
         RequestId requestId = new RequestId(response.getRequestId().toString());
         RequestTracker.Position position = tracker.started(requestId, V2Requests.planOf(request), now());
@@ -151,7 +152,9 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
             case IN_FLIGHT -> new StartOutcome.ConcurrentVerification(inFlight(problem));
             case NETWORK_NOT_SUPPORTED -> new StartOutcome.Rejected(RejectionReason.UNSUPPORTED_NETWORK);
             case INVALID_PARAMETERS -> Verify2Problems.invalidParameters(request, problem);
-            case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED -> throw failure("start", answer.failure, problem);
+            case FAIL_THROTTLED -> throw failure("start", Reason.THROTTLED, problem);
+            case FAIL_UNAVAILABLE -> throw failure("start", Reason.UNAVAILABLE, problem);
+            case FAIL_MISCONFIGURED -> throw failure("start", Reason.MISCONFIGURED, problem);
         };
     }
 
@@ -159,7 +162,7 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
     private static RequestId inFlight(VonageApiResponseException problem) {
         UUID inFlight = problem instanceof VerifyResponseException verify ? verify.getRequestId() : null;
         if (inFlight == null) {
-            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE,
+            throw new GatewayException(Reason.BAD_RESPONSE,
                     "Vonage's 409 to start names no request in flight", problem);
         }
         return new RequestId(inFlight.toString());
@@ -176,14 +179,15 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
                 case WRONG_CODE -> new CheckOutcome.WrongCode(OptionalInt.empty());
                 case TOO_MANY_ATTEMPTS -> ended(requestId, new CheckOutcome.TooManyAttempts());
                 case NOT_FOUND -> ended(requestId, new CheckOutcome.NotFound());
-                case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED ->
-                        throw failure("check", answer.failure, problem);
+                case FAIL_THROTTLED -> throw failure("check", Reason.THROTTLED, problem);
+                case FAIL_UNAVAILABLE -> throw failure("check", Reason.UNAVAILABLE, problem);
+                case FAIL_MISCONFIGURED -> throw failure("check", Reason.MISCONFIGURED, problem);
             };
         }
         call.providerStatus(response.getStatus());
         if (response.getStatus() != VerificationStatus.COMPLETED) {
             // Never guess "verified": a 200 that does not say completed is not understood.
-            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE,
+            throw new GatewayException(Reason.BAD_RESPONSE,
                     "Vonage's answer to check does not say completed");
         }
         return ended(requestId, new CheckOutcome.Correct());
@@ -199,8 +203,9 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
                 case NOT_FOUND -> ended(requestId, new CancelOutcome.NotFound());
                 case REFUSED_NOW -> new CancelOutcome.NotPermitted(
                         tracker.cancelRefusal(requestId, now(), V2Rules.CANCEL_NOT_BEFORE));
-                case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED ->
-                        throw failure("cancel", answer.failure, problem);
+                case FAIL_THROTTLED -> throw failure("cancel", Reason.THROTTLED, problem);
+                case FAIL_UNAVAILABLE -> throw failure("cancel", Reason.UNAVAILABLE, problem);
+                case FAIL_MISCONFIGURED -> throw failure("cancel", Reason.MISCONFIGURED, problem);
             };
         }
         call.providerStatus(204);
@@ -217,8 +222,9 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
             return switch (answer) {
                 case NOT_FOUND -> ended(requestId, new AdvanceOutcome.NotFound());
                 case REFUSED_NOW -> new AdvanceOutcome.NoStepsLeft();
-                case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED ->
-                        throw failure("advance", answer.failure, problem);
+                case FAIL_THROTTLED -> throw failure("advance", Reason.THROTTLED, problem);
+                case FAIL_UNAVAILABLE -> throw failure("advance", Reason.UNAVAILABLE, problem);
+                case FAIL_MISCONFIGURED -> throw failure("advance", Reason.MISCONFIGURED, problem);
             };
         }
         call.providerStatus(200);
@@ -235,7 +241,7 @@ public final class VonageV2VerificationGateway implements VerificationGateway {
     /** The SDK ignores the body of a cancel's or next step's success; one that is not JSON is no success. */
     private void requireReadableBody(String operation) {
         if (!sdk.responses.lastBodyReadable()) {
-            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE,
+            throw new GatewayException(Reason.BAD_RESPONSE,
                     "Vonage's answer to " + operation + " could not be read");
         }
     }

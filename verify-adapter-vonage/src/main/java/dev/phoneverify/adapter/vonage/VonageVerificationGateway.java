@@ -19,6 +19,7 @@ import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.port.GatewayCapabilities;
 import dev.phoneverify.core.port.GatewayException;
+import dev.phoneverify.core.port.GatewayException.Reason;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartOutcome.RejectionReason;
@@ -150,7 +151,9 @@ public final class VonageVerificationGateway implements VerificationGateway {
             case BARRED -> new StartOutcome.Rejected(RejectionReason.BARRED);
             case UNSUPPORTED_NETWORK -> new StartOutcome.Rejected(RejectionReason.UNSUPPORTED_NETWORK);
             case DESTINATION_NOT_PERMITTED -> new StartOutcome.Rejected(RejectionReason.DESTINATION_NOT_PERMITTED);
-            case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED -> throw VonageFailures.of("start", answer.failure);
+            case FAIL_THROTTLED -> throw VonageFailures.of("start", Reason.THROTTLED);
+            case FAIL_UNAVAILABLE -> throw VonageFailures.of("start", Reason.UNAVAILABLE);
+            case FAIL_MISCONFIGURED -> throw VonageFailures.of("start", Reason.MISCONFIGURED);
         };
     }
 
@@ -169,19 +172,24 @@ public final class VonageVerificationGateway implements VerificationGateway {
             case WRONG_CODE -> new CheckOutcome.WrongCode(OptionalInt.empty());
             case TOO_MANY_ATTEMPTS -> ended(requestId, new CheckOutcome.TooManyAttempts());
             case NOT_FOUND -> ended(requestId, new CheckOutcome.NotFound());
-            case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED -> throw VonageFailures.of("check", answer.failure);
+            case FAIL_THROTTLED -> throw VonageFailures.of("check", Reason.THROTTLED);
+            case FAIL_UNAVAILABLE -> throw VonageFailures.of("check", Reason.UNAVAILABLE);
+            case FAIL_MISCONFIGURED -> throw VonageFailures.of("check", Reason.MISCONFIGURED);
         };
     }
 
     @SuppressWarnings("deprecation")
     private CancelOutcome cancelCall(RequestId requestId, CallLog.Call call) {
-        VonageStatusMapping.Control answer = control("cancel", () -> verify.cancelVerification(requestId.value()), call);
+        VonageStatusMapping.Control answer =
+                control("cancel", () -> verify.cancelVerification(requestId.value()), call);
         return switch (answer) {
             case DONE -> ended(requestId, new CancelOutcome.Cancelled());
             case REFUSED_NOW -> new CancelOutcome.NotPermitted(
                     tracker.cancelRefusal(requestId, config.clock().instant(), CANCEL.notBeforeAge()));
             case NOT_FOUND -> ended(requestId, new CancelOutcome.NotFound());
-            case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED -> throw VonageFailures.of("cancel", answer.failure);
+            case FAIL_THROTTLED -> throw VonageFailures.of("cancel", Reason.THROTTLED);
+            case FAIL_UNAVAILABLE -> throw VonageFailures.of("cancel", Reason.UNAVAILABLE);
+            case FAIL_MISCONFIGURED -> throw VonageFailures.of("cancel", Reason.MISCONFIGURED);
         };
     }
 
@@ -196,7 +204,9 @@ public final class VonageVerificationGateway implements VerificationGateway {
             }
             case REFUSED_NOW -> new AdvanceOutcome.NoStepsLeft();
             case NOT_FOUND -> ended(requestId, new AdvanceOutcome.NotFound());
-            case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED -> throw VonageFailures.of("advance", answer.failure);
+            case FAIL_THROTTLED -> throw VonageFailures.of("advance", Reason.THROTTLED);
+            case FAIL_UNAVAILABLE -> throw VonageFailures.of("advance", Reason.UNAVAILABLE);
+            case FAIL_MISCONFIGURED -> throw VonageFailures.of("advance", Reason.MISCONFIGURED);
         };
     }
 
@@ -224,8 +234,9 @@ public final class VonageVerificationGateway implements VerificationGateway {
                     VonageStatusMapping.searchError(statusPresent(response.getStatus(), "status"));
             return switch (answer) {
                 case NOT_KNOWN -> RequestStatus.UNKNOWN;
-                case FAIL_THROTTLED, FAIL_UNAVAILABLE, FAIL_MISCONFIGURED ->
-                        throw VonageFailures.of("status", answer.failure);
+                case FAIL_THROTTLED -> throw VonageFailures.of("status", Reason.THROTTLED);
+                case FAIL_UNAVAILABLE -> throw VonageFailures.of("status", Reason.UNAVAILABLE);
+                case FAIL_MISCONFIGURED -> throw VonageFailures.of("status", Reason.MISCONFIGURED);
             };
         }
         VerifyDetails details = found.get(0);
@@ -249,7 +260,7 @@ public final class VonageVerificationGateway implements VerificationGateway {
      */
     private static <S> S statusPresent(S status, String operation) {
         if (status == null) {
-            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE,
+            throw new GatewayException(Reason.BAD_RESPONSE,
                     "Vonage's answer to " + operation + " has no status");
         }
         return status;
@@ -259,7 +270,7 @@ public final class VonageVerificationGateway implements VerificationGateway {
         try {
             return new RequestId(value);
         } catch (InvalidInputException unusable) {
-            throw new GatewayException(GatewayException.Reason.BAD_RESPONSE,
+            throw new GatewayException(Reason.BAD_RESPONSE,
                     "Vonage's answer to " + operation + " has no usable request id", unusable);
         }
     }

@@ -1,29 +1,19 @@
 package dev.phoneverify.adapter.vonage;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * TEST STUB, not an emulator: a loopback HTTP server that answers Verify v2's paths with canned answers in the
  * documented wire format (facts 2.2, 2.5 and 3.6.3) and records every request it was sent. It keeps no state: each
  * operation answers with what was set last for it. Used until the project's v2 emulator exists.
  */
-final class StubVerify2Server implements AutoCloseable {
+final class StubVerify2Server extends LoopbackStub {
     /** A v2 operation, told apart by method and path. */
     enum Operation {
         START, CHECK, CANCEL, NEXT_WORKFLOW, OTHER;
@@ -63,7 +53,7 @@ final class StubVerify2Server implements AutoCloseable {
         }
 
         Answer withHeader(String name, String value) {
-            Map<String, String> more = new java.util.HashMap<>(headers);
+            Map<String, String> more = new HashMap<>(headers);
             more.put(name, value);
             return new Answer(status, contentType, body, Map.copyOf(more));
         }
@@ -77,41 +67,19 @@ final class StubVerify2Server implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<Operation, Answer> answers = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-    private volatile CountDownLatch holdAnswers;
 
     private StubVerify2Server() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::answer);
-        server.setExecutor(executor);
-        server.start();
     }
 
     static StubVerify2Server start() {
         return new StubVerify2Server();
     }
 
-    URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
     StubVerify2Server answer(Operation operation, Answer answer) {
         answers.put(operation, answer);
         return this;
-    }
-
-    /** Every answer waits until the returned latch is counted down (or 30 s pass). */
-    CountDownLatch holdAnswers() {
-        CountDownLatch latch = new CountDownLatch(1);
-        holdAnswers = latch;
-        return latch;
     }
 
     List<Recorded> requests() {
@@ -122,45 +90,13 @@ final class StubVerify2Server implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Recorded(method, path, Map.copyOf(exchange.getRequestHeaders()), body));
-            CountDownLatch latch = holdAnswers;
-            if (latch != null) {
-                try {
-                    latch.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            Answer answer = answers.getOrDefault(Operation.of(method, path),
-                    Answer.problem(404, "Not Found", ",\"note\":\"no canned answer for " + method + " " + path + "\""));
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            if (answer.contentType() != null) {
-                exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-            }
-            answer.headers().forEach(exchange.getResponseHeaders()::set);
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        } catch (IOException clientWentAway) {
-            // The adapter gave up (timeout test); nothing to answer.
-        }
-    }
-
     @Override
-    public void close() {
-        CountDownLatch latch = holdAnswers;
-        if (latch != null) {
-            latch.countDown();
-        }
-        server.stop(0);
-        executor.shutdownNow();
+    protected void handle(HttpExchange exchange, String body) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        requests.add(new Recorded(method, path, Map.copyOf(exchange.getRequestHeaders()), body));
+        Answer answer = answers.getOrDefault(Operation.of(method, path),
+                Answer.problem(404, "Not Found", ",\"note\":\"no canned answer for " + method + " " + path + "\""));
+        write(exchange, answer.status(), answer.contentType(), answer.body(), answer.headers());
     }
 }

@@ -22,14 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,58 +36,27 @@ class VonageLogHygieneTest {
     private static final String KEY = "hygiene-key";
     private static final String SECRET = "hygiene-S3CRET-value";
     private static final Workflow WORKFLOW_ONE = Workflow.of(Channel.SMS, Channel.VOICE, Channel.VOICE);
-    private static final List<String> VERBOSE_LOGGERS =
-            List.of("", "com.vonage", "org.apache.http", "org.apache.http.wire", "org.apache.http.headers",
-                    "dev.phoneverify");
-
-    private final FakeClock clock = new FakeClock();
     private static final PhoneNumber VERIFIED = PhoneNumber.parse("+447700900101");
     private static final PhoneNumber CANCELLED = PhoneNumber.parse("+447700900102");
     private static final PhoneNumber ADVANCED = PhoneNumber.parse("+447700900103");
+
+    private final FakeClock clock = new FakeClock();
     // Fixed codes that look like no date, time or count in a log line, so finding one means it leaked.
     private final FakeVerificationGateway fake = FakeVerificationGateway.builder().clock(clock)
             .fixedCode(VERIFIED, "739164").fixedCode(CANCELLED, "8675").fixedCode(ADVANCED, "5309").build();
-    private final List<String> captured = new ArrayList<>();
-    private final Map<String, Level> levelsBefore = new HashMap<>();
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (captured) {
-                captured.add(record.getLoggerName() + " " + formatter.format(record));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logs;
     private VerifyEmulator emulator;
 
     @BeforeEach
     void logEverything() {
-        for (String name : VERBOSE_LOGGERS) {
-            Logger logger = Logger.getLogger(name);
-            levelsBefore.put(name, logger.getLevel());
-            logger.setLevel(Level.ALL);
-        }
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs = LogCapture.everything();
         emulator = VerifyEmulator.start(fake, new InetSocketAddress("127.0.0.1", 0), KEY, SECRET);
     }
 
     @AfterEach
     void restoreLogging() {
         emulator.close();
-        Logger.getLogger("").removeHandler(capture);
-        levelsBefore.forEach((name, level) -> Logger.getLogger(name).setLevel(level));
-        // Leave the SDK's wire loggers pinned, as any adapter in this JVM would.
-        SdkLogGuard.pinWireLoggersToInfo();
+        logs.close();
     }
 
     private VonageVerificationGateway gateway(boolean sdkWireLogging) {
@@ -103,12 +65,6 @@ class VonageLogHygieneTest {
                 .baseUri(emulator.baseUri()).timeout(Duration.ofSeconds(5))
                 .clock(clock).sdkWireLogging(sdkWireLogging)
                 .build());
-    }
-
-    private String capturedLog() {
-        synchronized (captured) {
-            return String.join("\n", captured);
-        }
     }
 
     @Test
@@ -141,7 +97,7 @@ class VonageLogHygieneTest {
                 .isInstanceOf(GatewayException.class);
         codesChecked.add("9753");
 
-        String log = capturedLog();
+        String log = logs.text();
         assertThat(log).as("our DEBUG lines reach the capture").contains("vonage start", "vonage check",
                 "vonage cancel", "vonage advance", "vonage status", "+44******0101");
         assertThat(log).doesNotContain(SECRET, URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
@@ -158,14 +114,12 @@ class VonageLogHygieneTest {
     @Test
     void withoutTheGuardTheSdkItselfLogsTheSecret() {
         VonageVerificationGateway gateway = gateway(true);
-        for (String name : SdkLogGuard.WIRE_LOGGERS) {
-            Logger.getLogger(name).setLevel(Level.ALL);
-        }
+        LogCapture.unpinWireLoggers();
 
         gateway.start(StartRequest.of(PhoneNumber.parse("+447700900104"), new Brand("Acme"), 4, WORKFLOW_ONE));
 
         // This is why the adapter pins those loggers to INFO unless told otherwise.
-        assertThat(capturedLog()).contains(URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
+        assertThat(logs.text()).contains(URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
     }
 
     private List<String> allCodes(List<String> checked) {

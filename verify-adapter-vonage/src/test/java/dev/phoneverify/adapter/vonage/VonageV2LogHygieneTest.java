@@ -12,17 +12,9 @@ import dev.phoneverify.core.domain.EmailAddress;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.StartRequest;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,56 +31,20 @@ class VonageV2LogHygieneTest {
     private static final String CUSTOM_CODE = "86420975";
     private static final List<String> CODES = List.of("123456", "654321", CUSTOM_CODE);
     private static final EmailAddress EMAIL = EmailAddress.parse("alice.hygiene@example.com");
-    private static final List<String> VERBOSE_LOGGERS =
-            List.of("", "com.vonage", "org.apache.http", "org.apache.http.wire", "org.apache.http.headers",
-                    "dev.phoneverify");
 
-    private final List<String> captured = new ArrayList<>();
-    private final Map<String, Level> levelsBefore = new HashMap<>();
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (captured) {
-                captured.add(record.getLevel() + " " + record.getLoggerName() + " " + formatter.format(record));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logs;
     private StubVerify2Server server;
 
     @BeforeEach
     void logEverything() {
-        for (String name : VERBOSE_LOGGERS) {
-            Logger logger = Logger.getLogger(name);
-            levelsBefore.put(name, logger.getLevel());
-            logger.setLevel(Level.ALL);
-        }
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs = LogCapture.everything();
         server = StubVerify2Server.start();
     }
 
     @AfterEach
     void restoreLogging() {
         server.close();
-        Logger.getLogger("").removeHandler(capture);
-        levelsBefore.forEach((name, level) -> Logger.getLogger(name).setLevel(level));
-        SdkLogGuard.pinWireLoggersToInfo();
-    }
-
-    private String capturedLog() {
-        synchronized (captured) {
-            return String.join("\n", captured);
-        }
+        logs.close();
     }
 
     private VonageV2VerificationGateway gateway(UnaryOperator<VonageV2Config.Builder> more) {
@@ -119,7 +75,7 @@ class VonageV2LogHygieneTest {
                 ",\"invalid_parameters\":[{\"name\":\"brand\",\"reason\":\"" + SECRET + "\"}]"));
         catchThrowable(() -> gateway.start(V2Fixture.smsThenVoice()));
 
-        String log = capturedLog();
+        String log = logs.text();
         assertThat(log).as("our DEBUG lines reach the capture")
                 .contains("vonage-v2 start", "vonage-v2 check", "vonage-v2 advance", "vonage-v2 cancel",
                         V2Fixture.NUMBER.masked());
@@ -137,14 +93,12 @@ class VonageV2LogHygieneTest {
     @Test
     void withoutTheGuardTheSdksHttpLayerLogsTheCredentials() {
         VonageV2VerificationGateway gateway = gateway(b -> b.sdkWireLogging(true));
-        for (String name : SdkLogGuard.WIRE_LOGGERS) {
-            Logger.getLogger(name).setLevel(Level.ALL);
-        }
+        LogCapture.unpinWireLoggers();
         server.answer(Operation.START, json(202, V2Fixture.STARTED));
 
         gateway.start(V2Fixture.smsThenVoice());
 
         // This is why the adapter pins those loggers to INFO unless told otherwise.
-        assertThat(capturedLog()).contains(server.lastRequest().header("Authorization"));
+        assertThat(logs.text()).contains(server.lastRequest().header("Authorization"));
     }
 }

@@ -176,12 +176,18 @@ public final class VerifyEmulator implements AutoCloseable {
             sendEncodingError(exchange, route, new ApiError("3", "Invalid value: malformed parameter encoding").body());
             return;
         }
-        switch (route) {
-            case REQUEST, CHECK, CONTROL, SEARCH -> answerApi(exchange, route, params);
-            case OUTBOX -> tester.outbox(exchange, params);
-            case CLOCK -> tester.clock(exchange, params);
-            case RESET -> tester.reset(exchange);
-        }
+        Endpoint endpoint = switch (route) {
+            case REQUEST, CHECK, CONTROL, SEARCH -> (call, query) -> answerApi(call, route, query);
+            case OUTBOX -> tester::outbox;
+            case CLOCK -> tester::clock;
+            case RESET -> (call, query) -> tester.reset(call);
+        };
+        endpoint.answer(exchange, params);
+    }
+
+    /** What answers one route. */
+    private interface Endpoint {
+        void answer(HttpExchange exchange, Parameters params) throws IOException;
     }
 
     private void answerApi(HttpExchange exchange, Route route, Parameters params) throws IOException {
@@ -206,20 +212,27 @@ public final class VerifyEmulator implements AutoCloseable {
     }
 
     private void answerScriptedFault(HttpExchange exchange, GatewayException fault) throws IOException {
-        switch (fault.reason()) {
-            case THROTTLED -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("request_id", "");
-                body.put("status", "1");
-                body.put("error_text", "Throttled");
-                send(exchange, 200, body);
-            }
-            case TIMEOUT -> {
-                // Closing without an answer is what a client sees when the provider never answers in time.
-                exchange.close();
-            }
-            default -> send(exchange, 503, Map.of("status", "5", "error_text", "Service Unavailable"));
-        }
+        FaultAnswer answer = switch (fault.reason()) {
+            case THROTTLED -> call -> send(call, 200, throttledBody());
+            // Closing without an answer is what a client sees when the provider never answers in time.
+            case TIMEOUT -> HttpExchange::close;
+            case UNAVAILABLE, BAD_RESPONSE, MISCONFIGURED ->
+                    call -> send(call, 503, Map.of("status", "5", "error_text", "Service Unavailable"));
+        };
+        answer.sendTo(exchange);
+    }
+
+    /** How a scripted fault shows on the wire. */
+    private interface FaultAnswer {
+        void sendTo(HttpExchange exchange) throws IOException;
+    }
+
+    private static Map<String, Object> throttledBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_id", "");
+        body.put("status", "1");
+        body.put("error_text", "Throttled");
+        return body;
     }
 
     private static void sendEncodingError(HttpExchange exchange, Route route, Map<String, Object> vonageError) throws IOException {
