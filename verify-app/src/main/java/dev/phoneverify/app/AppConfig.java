@@ -1,5 +1,6 @@
 package dev.phoneverify.app;
 
+import dev.phoneverify.app.web.TrustedProxies;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.SendLimit;
@@ -25,11 +26,15 @@ import java.util.Properties;
  * @param abuseControls send limits, cooldowns and the conversion alarm; all on by default (docs/abuse-controls.md)
  * @param store   where verifications are kept
  * @param postgres the database's settings, present exactly when {@code store} is {@link Store#POSTGRES}
+ * @param http    where the server listens, whom it trusts to forward client addresses, how long it drains on stop
  */
 public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageSettings> vonage,
-                        AbuseControlPolicy abuseControls, Store store, Optional<PostgresSettings> postgres) {
+                        AbuseControlPolicy abuseControls, Store store, Optional<PostgresSettings> postgres,
+                        HttpSettings http) {
     public static final String DEFAULT_BRAND = "phone-verify";
     public static final int DEFAULT_PORT = 8080;
+    static final String LOOPBACK = "127.0.0.1";
+    static final String ALL_INTERFACES = "0.0.0.0";
 
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
@@ -99,7 +104,52 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
         }
     }
 
+    /**
+     * How the HTTP server meets the network.
+     *
+     * @param bindAddress    {@code VERIFY_BIND_ADDRESS}, an IP address; empty for the default of the gateway
+     * @param trustedProxies {@code VERIFY_TRUSTED_PROXIES}, a comma list of addresses and CIDR blocks; blank for none
+     * @param shutdownGrace  {@code VERIFY_SHUTDOWN_GRACE_SECONDS}: how long requests in flight may finish on stop
+     */
+    public record HttpSettings(Optional<String> bindAddress, String trustedProxies, Duration shutdownGrace) {
+        public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+        static final Duration MAX_SHUTDOWN_GRACE = Duration.ofMinutes(5);
+
+        public HttpSettings {
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            Objects.requireNonNull(trustedProxies, "trustedProxies");
+            Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+            TrustedProxies.parse(trustedProxies);
+            bindAddress.ifPresent(address -> TrustedProxies.ipLiteral(address).orElseThrow(
+                    () -> new IllegalArgumentException("the bind address must be an IP address")));
+        }
+
+        /** The defaults: the gateway's bind address, no trusted proxy, {@link #DEFAULT_SHUTDOWN_GRACE}. */
+        public static HttpSettings defaults() {
+            return new HttpSettings(Optional.empty(), "", DEFAULT_SHUTDOWN_GRACE);
+        }
+
+        public HttpSettings withBindAddress(String address) {
+            return new HttpSettings(Optional.of(address), trustedProxies, shutdownGrace);
+        }
+
+        public HttpSettings withTrustedProxies(String list) {
+            return new HttpSettings(bindAddress, list, shutdownGrace);
+        }
+
+        public HttpSettings withShutdownGrace(Duration grace) {
+            return new HttpSettings(bindAddress, trustedProxies, grace);
+        }
+    }
+
+    /** The settings as they were before the HTTP ones existed: those take their defaults. */
+    public AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageSettings> vonage,
+                     AbuseControlPolicy abuseControls, Store store, Optional<PostgresSettings> postgres) {
+        this(gateway, brand, port, vonage, abuseControls, store, postgres, HttpSettings.defaults());
+    }
+
     public AppConfig {
+        Objects.requireNonNull(http, "http");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(vonage, "vonage");
@@ -122,12 +172,36 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
 
     /** These settings with other abuse controls; {@link AbuseControlPolicy#none()} turns them off. */
     public AppConfig withAbuseControls(AbuseControlPolicy policy) {
-        return new AppConfig(gateway, brand, port, vonage, policy, store, postgres);
+        return new AppConfig(gateway, brand, port, vonage, policy, store, postgres, http);
     }
 
     /** The same settings, keeping verifications and send limits in the PostgreSQL database {@code database}. */
     public AppConfig withPostgres(PostgresSettings database) {
-        return new AppConfig(gateway, brand, port, vonage, abuseControls, Store.POSTGRES, Optional.of(database));
+        return new AppConfig(gateway, brand, port, vonage, abuseControls, Store.POSTGRES, Optional.of(database), http);
+    }
+
+    /** The same settings with other HTTP settings. */
+    public AppConfig withHttp(HttpSettings settings) {
+        return new AppConfig(gateway, brand, port, vonage, abuseControls, store, postgres, settings);
+    }
+
+    /**
+     * The address the server listens on: {@code VERIFY_BIND_ADDRESS}, else loopback on the fake (its outbox shows
+     * codes to anyone who can reach the port) and every interface on a real provider.
+     */
+    public String bindAddress() {
+        return http.bindAddress().orElse(gateway == Gateway.FAKE ? LOOPBACK : ALL_INTERFACES);
+    }
+
+    /** Why the server listens where it does, for the start-up line. */
+    String bindReason() {
+        if (http.bindAddress().isPresent()) {
+            return "as VERIFY_BIND_ADDRESS says";
+        }
+        return gateway == Gateway.FAKE
+                ? "loopback only: on the fake the outbox shows codes to anyone who can reach the port;"
+                        + " VERIFY_BIND_ADDRESS changes it"
+                : "every interface; VERIFY_BIND_ADDRESS changes it";
     }
 
     /** Reads the process's environment, overridden by its system properties. */
@@ -161,7 +235,40 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageS
             Optional<VonageSettings> vonage = gateway == Gateway.VONAGE ? Optional.of(vonage()) : Optional.empty();
             Store store = store();
             Optional<PostgresSettings> postgres = store == Store.POSTGRES ? Optional.of(postgres()) : Optional.empty();
-            return new AppConfig(gateway, brand(), port(), vonage, abuseControls(), store, postgres);
+            return new AppConfig(gateway, brand(), port(), vonage, abuseControls(), store, postgres, http());
+        }
+
+        private HttpSettings http() {
+            Optional<String> bind = value("VERIFY_BIND_ADDRESS");
+            if (bind.isPresent() && TrustedProxies.ipLiteral(bind.get()).isEmpty()) {
+                throw new ConfigException("VERIFY_BIND_ADDRESS must be an IP address such as 127.0.0.1, 0.0.0.0 or ::,"
+                        + " was '" + printable(bind.get()) + "'");
+            }
+            String proxies = value("VERIFY_TRUSTED_PROXIES").orElse("");
+            try {
+                TrustedProxies.parse(proxies);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("VERIFY_TRUSTED_PROXIES must be a comma list of IP addresses and CIDR"
+                        + " blocks: " + e.getMessage());
+            }
+            return new HttpSettings(bind, proxies, shutdownGrace());
+        }
+
+        private Duration shutdownGrace() {
+            Optional<String> text = value("VERIFY_SHUTDOWN_GRACE_SECONDS");
+            if (text.isEmpty()) {
+                return HttpSettings.DEFAULT_SHUTDOWN_GRACE;
+            }
+            try {
+                long seconds = Long.parseLong(text.get());
+                if (seconds >= 0 && seconds <= HttpSettings.MAX_SHUTDOWN_GRACE.toSeconds()) {
+                    return Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the one message below
+            }
+            throw new ConfigException("VERIFY_SHUTDOWN_GRACE_SECONDS must be whole seconds from 0 to "
+                    + HttpSettings.MAX_SHUTDOWN_GRACE.toSeconds() + ", was '" + printable(text.get()) + "'");
         }
 
         private Store store() {

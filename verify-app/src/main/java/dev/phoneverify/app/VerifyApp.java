@@ -50,7 +50,8 @@ public final class VerifyApp {
         }
         // Printed, not logged: under `mvn -q exec:java` Maven's own quiet logger would swallow a log line.
         System.out.println("phone-verify: " + app.summary());
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "phone-verify-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(app, config.http().shutdownGrace()),
+                "phone-verify-shutdown"));
     }
 
     /**
@@ -72,9 +73,9 @@ public final class VerifyApp {
             int port = server.start();
             sweeper.start();
             storeMaintenance.start();
-            String summary = "listening on http://localhost:" + port + "/ with the " + config.gateway().configName()
-                    + " gateway" + providerAddress(config) + storeDescription(config) + ", brand '" + config.brand()
-                    + "'";
+            String summary = "listening on http://" + hostForUrl(config.bindAddress()) + ":" + port + "/ ("
+                    + config.bindReason() + ") with the " + config.gateway().configName() + " gateway"
+                    + providerAddress(config) + storeDescription(config) + ", brand '" + config.brand() + "'";
             RunningApp app = new RunningApp(injector, server, sweeper, storeMaintenance, port, summary);
             LOG.debug("phone-verify {}", summary);
             return app;
@@ -138,6 +139,10 @@ public final class VerifyApp {
         return config.postgres()
                 .map(database -> ", the postgres store at " + database.url().replaceFirst("\\?.*", ""))
                 .orElse("");
+    }
+
+    private static String hostForUrl(String address) {
+        return address.contains(":") ? "[" + address + "]" : address;
     }
 
     private static String providerAddress(AppConfig config) {

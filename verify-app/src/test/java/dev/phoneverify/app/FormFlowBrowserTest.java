@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -161,11 +160,20 @@ class FormFlowBrowserTest {
         return newest.findElement(By.cssSelector("code.code")).getText();
     }
 
-    /** Clicks and waits until the next page replaced this one, so the next step never races a navigation. */
+    /**
+     * Clicks and waits until the next page has replaced this one and finished loading, so the next step never
+     * races a navigation. The page is marked before the click and the wait is for a loaded document without the
+     * mark: a fresh look-up each time, never a reference into the old document. (Waiting for the clicked element
+     * to go stale asked the old document about its node while Chromium swapped documents, which fails with "Node
+     * with given id does not belong to the document"; and a wrong code reloads the same URL and title, so neither
+     * tells the pages apart.)
+     */
     private void click(String id) {
-        WebElement element = browser.findElement(By.id(id));
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+        browser.executeScript("document.documentElement.setAttribute('data-test-left', '')");
+        browser.findElement(By.id(id)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                "return document.readyState === 'complete'"
+                        + " && !document.documentElement.hasAttribute('data-test-left')")));
     }
 
     private String message() {

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -20,21 +22,29 @@ import javax.sql.DataSource;
  * <p>A connection failure (SQLState class {@code 08}, or PostgreSQL's {@code 57P01}-{@code 57P03} for a server
  * shutting down, crashed or starting up) closes the gate. While it is closed, a caller does not wait in the pool:
  * it opens one connection of its own straight through the driver. Refused, the caller fails at once (the app
- * answers 503); accepted, the pool's idle connections, which all died with the old server, are evicted, the gate
- * opens and the same caller goes on through the pool. So the first request after the database is back succeeds,
- * on every instance, and no request during the outage queues for a connection that cannot come. One caller checks
- * at a time; callers arriving meanwhile fail at once rather than pile up.
+ * answers 503); accepted, a fresh pool replaces the one that saw the outage, the gate opens and the same caller
+ * goes on through the new pool. The old pool goes with everything the outage left in it: connections that died
+ * with the server, and a connection adder asleep in HikariCP's back-off (up to 5 s, longer than a caller waits),
+ * which would otherwise make the first request after the restart time out. So the first request once the database
+ * is back succeeds, on every instance, and no request during the outage queues for a connection that cannot come.
+ * One caller checks at a time; callers arriving meanwhile wait for its answer (a refusal takes milliseconds).
  */
 final class DatabaseConnections implements DataSource, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DatabaseConnections.class.getName());
 
-    private final HikariDataSource pool;
+    private final Supplier<HikariDataSource> newPool;
     private final DatabaseSettings settings;
+    private volatile HikariDataSource pool;
     private final AtomicBoolean down = new AtomicBoolean();
     private final ReentrantLock checking = new ReentrantLock();
 
-    DatabaseConnections(HikariDataSource pool, DatabaseSettings settings) {
+    /**
+     * @param pool    the pool to start with, already connected
+     * @param newPool makes another like it, once the database is back after an outage
+     */
+    DatabaseConnections(HikariDataSource pool, Supplier<HikariDataSource> newPool, DatabaseSettings settings) {
         this.pool = pool;
+        this.newPool = newPool;
         this.settings = settings;
     }
 
@@ -44,10 +54,14 @@ final class DatabaseConnections implements DataSource, AutoCloseable {
             throw new SQLTransientConnectionException("the database at " + settings.url()
                     + " refused a connection just now; not waiting for the pool", "08001");
         }
+        HikariDataSource current = pool;
         try {
-            return pool.getConnection();
+            return current.getConnection();
         } catch (SQLException e) {
-            report(e);
+            if (current == pool) {
+                // A pool already replaced times out with the failure of the outage it saw; that is news of nothing.
+                report(e);
+            }
             throw e;
         }
     }
@@ -62,14 +76,24 @@ final class DatabaseConnections implements DataSource, AutoCloseable {
 
     /**
      * Connects to the database now, outside the pool: true when it answers. A failure closes the gate; a success
-     * after an outage evicts the pool's dead connections and opens it. When another caller is checking, its
-     * current view is returned without waiting.
+     * after an outage replaces the pool and opens it. A caller that finds another checking waits for it.
      */
     boolean checkNow() {
-        if (!checking.tryLock()) {
-            return !down.get();
+        boolean wasDown = down.get();
+        try {
+            // Another caller's check (a refused connection takes a moment, a successful one builds the new pool)
+            // is waited for, at most as long as a caller waits for a connection; its result is then ours.
+            if (!checking.tryLock(settings.connectionTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
         try {
+            if (wasDown && !down.get()) {
+                return true;
+            }
             if (!answers()) {
                 if (down.compareAndSet(false, true)) {
                     LOG.log(Level.WARNING, "phone-verify: the database at {0} is unreachable; store calls fail at"
@@ -78,11 +102,14 @@ final class DatabaseConnections implements DataSource, AutoCloseable {
                 return false;
             }
             if (down.get()) {
-                // Every connection opened before the outage died with the old server. HikariCP hands out a
-                // connection used in the last 500 ms without testing it, so evict them all rather than let one
-                // fail the first request.
-                pool.getHikariPoolMXBean().softEvictConnections();
+                HikariDataSource replaced = pool;
+                try {
+                    pool = newPool.get();
+                } catch (RuntimeException e) {
+                    return false;
+                }
                 down.set(false);
+                retire(replaced);
                 LOG.log(Level.INFO, "phone-verify: the database at {0} answers again", settings.url());
             }
             return true;
@@ -91,9 +118,14 @@ final class DatabaseConnections implements DataSource, AutoCloseable {
         }
     }
 
-    /** False while the last sign from the database was a connection failure. */
-    boolean isUp() {
-        return !down.get();
+    /**
+     * Closes a replaced pool off the caller's thread: HikariCP's close waits for its adder and aborts what is left.
+     * Whoever still waits in it gets an error, as it would have from the outage.
+     */
+    private static void retire(HikariDataSource replaced) {
+        Thread closer = new Thread(replaced::close, "phone-verify-pool-retire");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     private boolean answers() {

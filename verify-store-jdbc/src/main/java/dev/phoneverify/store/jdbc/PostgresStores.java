@@ -53,7 +53,7 @@ public final class PostgresStores implements AutoCloseable {
             throw new StoreStartupException("cannot migrate the flow database " + settings.url() + ": "
                     + rootMessage(e), e);
         }
-        return new PostgresStores(new DatabaseConnections(pool, settings));
+        return new PostgresStores(new DatabaseConnections(pool, () -> testedOnEveryBorrow(poolConfig(settings)), settings));
     }
 
     /** Applies the pending migrations; a schema already up to date is left as it is. */
