@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * closes. Every store change is one statement, so a request cut off by the end of the grace leaves no flow
  * half-written.
  */
-final class GracefulShutdown implements Runnable {
+final class GracefulShutdown {
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
     private final RunningApp app;
@@ -21,14 +21,13 @@ final class GracefulShutdown implements Runnable {
         this.grace = grace;
     }
 
-    @Override
-    public void run() {
+    /** Stops the app as described above; returns one line saying how it went, for the console. */
+    String stop() {
         int unfinished = app.shutDown(grace);
-        // Printed as well as logged: at shutdown the logger may already be gone.
         String line = unfinished == 0 ? "phone-verify: stopped; every request in flight finished"
                 : "phone-verify: stopped after the " + grace.toSeconds() + " s grace with " + unfinished
                         + " request(s) unfinished";
-        System.out.println(line);
         LOG.info(line);
+        return line;
     }
 }

@@ -50,7 +50,9 @@ public final class VerifyApp {
         }
         // Printed, not logged: under `mvn -q exec:java` Maven's own quiet logger would swallow a log line.
         System.out.println("phone-verify: " + app.summary());
-        Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(app, config.http().shutdownGrace()),
+        GracefulShutdown shutdown = new GracefulShutdown(app, config.http().shutdownGrace());
+        // Printed as well as logged: at shutdown the logger may already be gone.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(shutdown.stop()),
                 "phone-verify-shutdown"));
     }
 

@@ -71,8 +71,8 @@ class ReadinessAndShutdownTest {
             WebServerProbe probe = new WebServerProbe(app);
             awaitCondition("the request reached the server", () -> probe.requestsInFlight() == 1);
 
-            CompletableFuture<Void> shutdown = CompletableFuture.runAsync(
-                    new GracefulShutdown(app, Duration.ofSeconds(30)));
+            CompletableFuture<String> shutdown = CompletableFuture.supplyAsync(
+                    () -> new GracefulShutdown(app, Duration.ofSeconds(30)).stop());
             awaitCondition("the server stopped accepting connections", () -> !accepts(app.port()));
             assertThat(shutdown).isNotDone();
 
@@ -81,7 +81,7 @@ class ReadinessAndShutdownTest {
             String answer = readAll(inFlight.getInputStream());
 
             assertThat(answer).startsWith("HTTP/1.1 201");
-            shutdown.get(30, TimeUnit.SECONDS);
+            assertThat(shutdown.get(30, TimeUnit.SECONDS)).isEqualTo("phone-verify: stopped; every request in flight finished");
             assertThat(accepts(app.port())).isFalse();
         } finally {
             app.close();

@@ -32,6 +32,8 @@ final class InFlightRequests implements Filter {
         }
         try {
             chain.doFilter(request, response);
+            // Out on the wire before the request counts as finished, so a stop right after cannot cut it off.
+            response.flushBuffer();
         } finally {
             leave();
         }
