@@ -28,11 +28,15 @@ import java.util.function.Supplier;
  * @param abuseControls send limits, cooldowns and the conversion alarm; all on by default (docs/abuse-controls.md)
  * @param store   where verifications are kept
  * @param postgres the database's settings, present exactly when {@code store} is {@link Store#POSTGRES}
+ * @param http    where the server listens, whom it trusts to forward client addresses, how long it drains on stop
  */
 public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageConfig> vonage,
-                        AbuseControlPolicy abuseControls, Store store, Optional<DatabaseSettings> postgres) {
+                        AbuseControlPolicy abuseControls, Store store, Optional<DatabaseSettings> postgres,
+                        HttpSettings http) {
     public static final String DEFAULT_BRAND = "phone-verify";
     public static final int DEFAULT_PORT = 8080;
+    static final String LOOPBACK = "127.0.0.1";
+    static final String ALL_INTERFACES = "0.0.0.0";
 
     /** The gateways the app can run on. */
     public enum Gateway {
@@ -60,7 +64,14 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
         }
     }
 
+    /** The settings as they were before the HTTP ones existed: those take their defaults. */
+    public AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageConfig> vonage,
+                     AbuseControlPolicy abuseControls, Store store, Optional<DatabaseSettings> postgres) {
+        this(gateway, brand, port, vonage, abuseControls, store, postgres, HttpSettings.defaults());
+    }
+
     public AppConfig {
+        Objects.requireNonNull(http, "http");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(brand, "brand");
         Objects.requireNonNull(vonage, "vonage");
@@ -83,12 +94,36 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
 
     /** These settings with other abuse controls; {@link AbuseControlPolicy#none()} turns them off. */
     public AppConfig withAbuseControls(AbuseControlPolicy policy) {
-        return new AppConfig(gateway, brand, port, vonage, policy, store, postgres);
+        return new AppConfig(gateway, brand, port, vonage, policy, store, postgres, http);
     }
 
     /** The same settings, keeping verifications and send limits in the PostgreSQL database {@code database}. */
     public AppConfig withPostgres(DatabaseSettings database) {
-        return new AppConfig(gateway, brand, port, vonage, abuseControls, Store.POSTGRES, Optional.of(database));
+        return new AppConfig(gateway, brand, port, vonage, abuseControls, Store.POSTGRES, Optional.of(database), http);
+    }
+
+    /** The same settings with other HTTP settings. */
+    public AppConfig withHttp(HttpSettings settings) {
+        return new AppConfig(gateway, brand, port, vonage, abuseControls, store, postgres, settings);
+    }
+
+    /**
+     * The address the server listens on: {@code VERIFY_BIND_ADDRESS}, else loopback on the fake (its outbox shows
+     * codes to anyone who can reach the port) and every interface on a real provider.
+     */
+    public String bindAddress() {
+        return http.bindAddress().orElse(gateway == Gateway.FAKE ? LOOPBACK : ALL_INTERFACES);
+    }
+
+    /** Why the server listens where it does, for the start-up line. */
+    String bindReason() {
+        if (http.bindAddress().isPresent()) {
+            return "as VERIFY_BIND_ADDRESS says";
+        }
+        return gateway == Gateway.FAKE
+                ? "loopback only: on the fake the outbox shows codes to anyone who can reach the port;"
+                        + " VERIFY_BIND_ADDRESS changes it"
+                : "every interface; VERIFY_BIND_ADDRESS changes it";
     }
 
     /** Reads the process's environment, overridden by its system properties. */
@@ -126,7 +161,8 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
             Optional<DatabaseSettings> postgres = store == Store.POSTGRES
                     ? Optional.of(adapterSettings(() -> DatabaseSettings.fromEnvironment(settings)))
                     : Optional.empty();
-            return new AppConfig(gateway, brand(), port(), vonage, abuseControls(), store, postgres);
+            return new AppConfig(gateway, brand(), port(), vonage, abuseControls(), store, postgres,
+                    HttpSettings.read(this::value));
         }
 
         /** An adapter's own reading of its settings; its refusal names the variable and becomes a start-up error. */
@@ -243,11 +279,11 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
             String raw = settings.get(name);
             return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.strip());
         }
+    }
 
-        /** Keeps an echoed value on one short line, whatever was typed. */
-        private static String printable(String value) {
-            String oneLine = value.replaceAll("\\p{Cntrl}", "?");
-            return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
-        }
+    /** Keeps an echoed value on one short line, whatever was typed. */
+    static String printable(String value) {
+        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
     }
 }

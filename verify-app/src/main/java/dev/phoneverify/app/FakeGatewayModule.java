@@ -35,6 +35,7 @@ final class FakeGatewayModule extends AbstractModule {
         bind(FakeClock.class).toInstance(fake.clock());
         bind(Clock.class).to(FakeClock.class);
         bind(VerificationGateway.class).to(FakeVerificationGateway.class);
+        bind(GatewayReachability.class).toInstance(GatewayReachability.IN_PROCESS);
         OptionalBinder.newOptionalBinder(binder(), DevConsole.class).setBinding().to(FakeDevConsole.class);
     }
 }

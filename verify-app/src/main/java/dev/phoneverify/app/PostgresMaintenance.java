@@ -42,6 +42,11 @@ final class PostgresMaintenance implements StoreMaintenance {
     }
 
     @Override
+    public boolean isAvailable() {
+        return stores.isAvailable();
+    }
+
+    @Override
     public void start() {
         scheduler.scheduleWithFixedDelay(this::purge, PURGE_EVERY_SECONDS, PURGE_EVERY_SECONDS, TimeUnit.SECONDS);
     }

@@ -3,6 +3,7 @@ package dev.phoneverify.app;
 import com.google.inject.Injector;
 import dev.phoneverify.app.web.WebServer;
 import java.net.URI;
+import java.time.Duration;
 
 /** A started app: where it listens, and how to stop it. */
 public final class RunningApp implements AutoCloseable {
@@ -33,12 +34,28 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return URI.create("http://localhost:" + port + "/");
+        return URI.create("http://127.0.0.1:" + port + "/");
     }
 
     /** The app's injector, so tests reach the tester's API of the fake it runs on. */
     Injector injector() {
         return injector;
+    }
+
+    /**
+     * Stops taking requests, lets those in flight finish for at most {@code grace}, then stops the background work
+     * and the store beneath them. Returns how many requests were still running when the grace ended.
+     */
+    int shutDown(Duration grace) {
+        int unfinished;
+        try {
+            unfinished = server.stopGracefully(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unfinished = server.requestsInFlight();
+        }
+        close();
+        return unfinished;
     }
 
     /** Stops taking requests first, then the background work, then the store beneath them. */

@@ -17,6 +17,11 @@ interface StoreMaintenance extends AutoCloseable {
         }
     };
 
+    /** Whether the store can be used now, for readiness; a store in this process always can. */
+    default boolean isAvailable() {
+        return true;
+    }
+
     /** Begins any scheduled housekeeping. */
     void start();
 

@@ -50,7 +50,10 @@ public final class VerifyApp {
         }
         // Printed, not logged: under `mvn -q exec:java` Maven's own quiet logger would swallow a log line.
         System.out.println("phone-verify: " + app.summary());
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "phone-verify-shutdown"));
+        GracefulShutdown shutdown = new GracefulShutdown(app, config.http().shutdownGrace());
+        // Printed as well as logged: at shutdown the logger may already be gone.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(shutdown.stop()),
+                "phone-verify-shutdown"));
     }
 
     /**
@@ -72,9 +75,9 @@ public final class VerifyApp {
             int port = server.start();
             sweeper.start();
             storeMaintenance.start();
-            String summary = "listening on http://localhost:" + port + "/ with the " + config.gateway().configName()
-                    + " gateway" + providerAddress(config) + storeDescription(config) + ", brand '" + config.brand()
-                    + "'";
+            String summary = "listening on http://" + hostForUrl(config.bindAddress()) + ":" + port + "/ ("
+                    + config.bindReason() + ") with the " + config.gateway().configName() + " gateway"
+                    + providerAddress(config) + storeDescription(config) + ", brand '" + config.brand() + "'";
             RunningApp app = new RunningApp(injector, server, sweeper, storeMaintenance, port, summary);
             LOG.debug("phone-verify {}", summary);
             return app;
@@ -132,6 +135,10 @@ public final class VerifyApp {
         return config.postgres()
                 .map(database -> ", the postgres store at " + database.url().replaceFirst("\\?.*", ""))
                 .orElse("");
+    }
+
+    private static String hostForUrl(String address) {
+        return address.contains(":") ? "[" + address + "]" : address;
     }
 
     private static String providerAddress(AppConfig config) {

@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.phoneverify.app.web.DevConsole;
+import dev.phoneverify.app.web.ReadinessChecks;
+import dev.phoneverify.app.web.TrustedProxies;
 import dev.phoneverify.app.web.WebServer;
 import dev.phoneverify.app.web.WebSettings;
 
@@ -20,7 +22,13 @@ final class WebModule extends AbstractModule {
     }
 
     @Provides
+    ReadinessChecks readinessChecks(StoreMaintenance store, GatewayReachability gateway) {
+        return new ReadinessChecks(store::isAvailable, gateway::isReachable);
+    }
+
+    @Provides
     WebSettings webSettings(AppConfig config) {
-        return new WebSettings(config.port(), config.gateway().configName());
+        return new WebSettings(config.port(), config.gateway().configName(), config.bindAddress(),
+                TrustedProxies.parse(config.http().trustedProxies()));
     }
 }

@@ -42,8 +42,9 @@ class MainTest {
     @Test
     void theStartLineNamesGatewayAddressAndBrandButNoSecret() {
         try (RunningApp app = VerifyApp.start(AppConfig.fake(0))) {
-            assertThat(app.summary()).isEqualTo("listening on http://localhost:" + app.port()
-                    + "/ with the fake gateway, brand 'phone-verify'");
+            assertThat(app.summary()).isEqualTo("listening on http://127.0.0.1:" + app.port()
+                    + "/ (loopback only: on the fake the outbox shows codes to anyone who can reach the port;"
+                    + " VERIFY_BIND_ADDRESS changes it) with the fake gateway, brand 'phone-verify'");
         }
     }
 

@@ -16,10 +16,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +47,8 @@ public final class WebServer {
     private final FormRoutes forms;
     private final Optional<DevRoutes> dev;
     private final Verifications verifications;
+    private final ReadinessRoutes readiness;
+    private final InFlightRequests inFlight = new InFlightRequests();
     private Javalin javalin;
 
     /**
@@ -50,7 +58,7 @@ public final class WebServer {
     @Inject
     WebServer(WebSettings settings, StartVerification starts, CheckCode checks, CancelVerification cancels,
               MoveToNextStep nextSteps, FindVerification finds, Verifications verifications,
-              Optional<DevConsole> devConsole, Clock clock) {
+              Optional<DevConsole> devConsole, Clock clock, ReadinessChecks readinessChecks) {
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         UseCases useCases = new UseCases(starts, checks, cancels, nextSteps, finds);
         RefusalProblems refusals = new RefusalProblems(verifications.capabilities().cancel());
@@ -62,6 +70,7 @@ public final class WebServer {
         this.pages = new Pages(devConsole.isPresent());
         this.api = new ApiRoutes(useCases, refusals, reader, writer);
         this.forms = new FormRoutes(useCases, refusals, reader, sessions, pages);
+        this.readiness = new ReadinessRoutes(readinessChecks, writer);
         this.dev = devConsole.map(console -> new DevRoutes(console, finds, reader, writer, sessions, pages));
     }
 
@@ -72,14 +81,17 @@ public final class WebServer {
             config.startupWatcherEnabled = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = RequestReader.MAX_BODY_BYTES;
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(inFlight), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
         });
         javalin.before(this::beforeEveryRequest);
         api.register(javalin);
         forms.register(javalin);
         dev.ifPresent(routes -> routes.register(javalin));
         javalin.get("/health", this::health);
+        readiness.register(javalin);
         registerErrorHandling(javalin);
-        javalin.start(settings.port());
+        javalin.start(settings.host(), settings.port());
         return javalin.port();
     }
 
@@ -99,6 +111,35 @@ public final class WebServer {
         }
     }
 
+    /**
+     * Stops taking requests (new connections are refused, a request on an open one is answered 503), lets those in
+     * flight finish for at most {@code grace}, then stops. Returns how many were still running when it stopped.
+     */
+    public int stopGracefully(Duration grace) throws InterruptedException {
+        Javalin running;
+        synchronized (this) {
+            running = javalin;
+        }
+        if (running == null) {
+            return 0;
+        }
+        inFlight.startDraining();
+        for (Connector connector : running.jettyServer().server().getConnectors()) {
+            if (connector instanceof NetworkConnector network) {
+                network.close();
+            }
+        }
+        boolean idle = inFlight.awaitIdle(grace);
+        int unfinished = idle ? 0 : inFlight.count();
+        stop();
+        return unfinished;
+    }
+
+    /** How many requests are being handled now. */
+    public int requestsInFlight() {
+        return inFlight.count();
+    }
+
     private void beforeEveryRequest(Context ctx) {
         // Pages and answers hold ids and codes: no cache keeps them, and no referrer carries the id elsewhere.
         ctx.header("Cache-Control", "no-store");
@@ -106,6 +147,7 @@ public final class WebServer {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Content-Security-Policy", CSP);
         RequestReader.refuseDeclaredOversizedBody(ctx);
+        ClientKeys.resolve(ctx, settings.trustedProxies());
         if (ctx.method() == HandlerType.POST && !ctx.path().startsWith("/api/")) {
             sessions.requireValidToken(ctx, reader.form(ctx).get(BrowserSessions.TOKEN_FIELD));
         }

@@ -143,7 +143,7 @@ public final class JdbcConversionStatsStore implements ConversionStatsStore {
         }
     }
 
-    private static StoreUnavailableException unavailable(String what, SQLException e) {
-        return Sql.unavailable("conversion stats store", what, e);
+    private StoreUnavailableException unavailable(String what, SQLException e) {
+        return Sql.unavailable(dataSource, "conversion stats store", what, e);
     }
 }

@@ -237,7 +237,7 @@ public final class JdbcFlowStore implements FlowStore {
     }
 
     /** Truncates rather than letting the driver round, so a stored instant is never later than the real one. */
-    private static StoreUnavailableException unavailable(String what, SQLException e) {
-        return Sql.unavailable("flow store", what, e);
+    private StoreUnavailableException unavailable(String what, SQLException e) {
+        return Sql.unavailable(dataSource, "flow store", what, e);
     }
 }

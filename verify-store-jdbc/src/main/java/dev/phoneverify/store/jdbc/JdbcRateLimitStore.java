@@ -230,7 +230,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         return row.getObject(1, OffsetDateTime.class).toInstant();
     }
 
-    private static StoreUnavailableException unavailable(String what, SQLException e) {
-        return Sql.unavailable("rate limit store", what, e);
+    private StoreUnavailableException unavailable(String what, SQLException e) {
+        return Sql.unavailable(dataSource, "rate limit store", what, e);
     }
 }

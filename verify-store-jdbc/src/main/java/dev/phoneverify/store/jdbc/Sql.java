@@ -37,8 +37,14 @@ final class Sql {
         return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
-    /** The core's failure type, naming the store and the operation but no value passed to it. */
-    static StoreUnavailableException unavailable(String store, String what, SQLException e) {
+    /**
+     * The core's failure type, naming the store and the operation but no value passed to it. A connection failure
+     * is reported to the stores' pool, which then fails further calls at once until the database answers again.
+     */
+    static StoreUnavailableException unavailable(DataSource dataSource, String store, String what, SQLException e) {
+        if (dataSource instanceof DatabaseConnections connections) {
+            connections.report(e);
+        }
         return new StoreUnavailableException("the " + store + " could not " + what + ": "
                 + PostgresStores.rootMessage(e) + " (SQLState " + e.getSQLState() + ")", e);
     }

@@ -1,0 +1,34 @@
+package dev.phoneverify.app;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Whether the gateway can be used now, for readiness. The fake is in this process, so always; a real provider is
+ * reachable when a TCP connection to its API's host and port opens within the timeout (a cheap check that asks
+ * the provider nothing and costs nothing).
+ */
+interface GatewayReachability {
+
+    /** For a gateway in this process. */
+    GatewayReachability IN_PROCESS = () -> true;
+
+    boolean isReachable();
+
+    /** Connects to {@code api}'s host and port (443 or 80 by scheme when it names none). */
+    static GatewayReachability tcp(URI api, Duration timeout) {
+        int port = api.getPort() > 0 ? api.getPort() : "https".equalsIgnoreCase(api.getScheme()) ? 443 : 80;
+        int millis = (int) Math.max(1, timeout.toMillis());
+        return () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(api.getHost(), port), millis);
+                return true;
+            } catch (IOException | IllegalArgumentException e) {
+                return false;
+            }
+        };
+    }
+}
