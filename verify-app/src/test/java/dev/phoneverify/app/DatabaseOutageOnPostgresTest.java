@@ -75,6 +75,7 @@ class DatabaseOutageOnPostgresTest {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.text("type")).isEqualTo("/problems/store-unavailable");
+        assertThat(answer.json().get("retryable").asBoolean()).isTrue();
         assertThat(answer.header("Retry-After")).isEqualTo("3");
     }
 

@@ -271,7 +271,9 @@ abstract class VerificationApiContract {
         String id = startedId(number);
         provider().failNext(Operation.CHECK);
 
-        assertProblem(check(id, codeSentTo(number)), 503, "gateway-unavailable");
+        ApiClient.Answer outage = check(id, codeSentTo(number));
+        assertProblem(outage, 503, "gateway-unavailable");
+        assertThat(outage.json().get("retryable").asBoolean()).isTrue();
 
         ApiClient.Answer after = api.get("/api/verifications/" + id);
         assertThat(after.text("state")).isEqualTo("PENDING");

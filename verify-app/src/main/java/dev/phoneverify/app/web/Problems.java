@@ -54,14 +54,15 @@ final class Problems {
             }
             case UNAVAILABLE, TIMEOUT, BAD_RESPONSE, MISCONFIGURED -> new Problem(503, "gateway-unavailable",
                     "Verification provider unavailable",
-                    "the verification provider cannot be reached right now; nothing changed, try again shortly");
+                    "the verification provider cannot be reached right now; nothing changed, try again shortly")
+                    .with("retryable", gateway.isRetryable());
         };
     }
 
     static Problem storeUnavailable() {
         return new Problem(503, "store-unavailable", "Verification store unavailable",
                 "verifications cannot be read or saved right now; nothing changed, try again shortly")
-                .retryAfter(STORE_RETRY_AFTER);
+                .with("retryable", true).retryAfter(STORE_RETRY_AFTER);
     }
 
     /** Whole seconds, rounded up, so a client never retries early. */
