@@ -1,4 +1,4 @@
-package dev.phoneverify.adapter.fake.emulator;
+package dev.phoneverify.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
-package dev.phoneverify.adapter.fake.emulator;
+package dev.phoneverify.emulator;
 
-import static dev.phoneverify.adapter.fake.emulator.Exchanges.send;
+import static dev.phoneverify.emulator.Exchanges.send;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.phoneverify.adapter.fake.DeliveredMessage;

@@ -1,4 +1,4 @@
-package dev.phoneverify.adapter.fake.emulator;
+package dev.phoneverify.emulator;
 
 import dev.phoneverify.adapter.fake.FakeClock;
 import dev.phoneverify.adapter.fake.FakeGatewayBuilder;
@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * Starts a {@link VerifyEmulator} from the command line and keeps it answering until the process is stopped:
  *
  * <pre>
- * mvn -q -pl verify-adapter-fake exec:java \
- *   -Dexec.mainClass=dev.phoneverify.adapter.fake.emulator.VerifyEmulatorMain \
+ * mvn -q -pl verify-emulator exec:java \
+ *   -Dexec.mainClass=dev.phoneverify.emulator.VerifyEmulatorMain \
  *   -Dexec.args="--port 8089 --api-key key --api-secret secret"
  * </pre>
  *
