@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 
 /** Reading requests and writing JSON answers on the JDK's HTTP server, the same way for every endpoint. */
 final class Exchanges {
@@ -25,10 +24,26 @@ final class Exchanges {
         return type == null || type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
-    static void drainAndSend(HttpExchange exchange, int limit, int status, Map<String, Object> body)
-            throws IOException {
-        readBody(exchange, limit);
-        send(exchange, status, body);
+    /** True for {@code application/json} and its {@code +json} relatives, whatever the parameters. */
+    static boolean isJson(HttpExchange exchange) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null) {
+            return false;
+        }
+        String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || media.endsWith("+json");
+    }
+
+    /** A v2 error: {@code application/problem+json}, with {@code Retry-After} on a 429. */
+    static void sendProblem(HttpExchange exchange, Problem problem) throws IOException {
+        problem.retryAfter().ifPresent(wait -> exchange.getResponseHeaders().set("Retry-After",
+                Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        send(exchange, problem.status(), problem.body(), "application/problem+json");
+    }
+
+    /** An answer without a body (v2 cancel's 204). */
+    static void sendNoContent(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(204, -1);
     }
 
     static void send(HttpExchange exchange, int status, Object body) throws IOException {
@@ -36,8 +51,18 @@ final class Exchanges {
     }
 
     static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        sendJson(exchange, status, json, "application/json");
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body, String contentType) throws IOException {
+        sendJson(exchange, status, Json.write(body), contentType);
+    }
+
+    /** Writes {@code json} typed exactly {@code contentType}, without a charset: one client reads no id otherwise. */
+    private static void sendJson(HttpExchange exchange, int status, String json, String contentType)
+            throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
