@@ -65,21 +65,27 @@ final class V1Endpoints {
     }
 
     private static void answerScriptedFault(HttpExchange exchange, GatewayException fault) throws IOException {
-        switch (fault.reason()) {
-            case THROTTLED -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("request_id", "");
-                body.put("status", "1");
-                body.put("error_text", "Throttled");
-                send(exchange, 200, body);
-            }
-            case TIMEOUT -> {
-                // Closing without an answer is what a client sees when the provider never answers in time.
-                exchange.close();
-            }
+        FaultAnswer answer = switch (fault.reason()) {
+            case THROTTLED -> call -> send(call, 200, throttledBody());
+            // Closing without an answer is what a client sees when the provider never answers in time.
+            case TIMEOUT -> HttpExchange::close;
             case UNAVAILABLE, BAD_RESPONSE, MISCONFIGURED ->
-                    send(exchange, 503, Map.of("status", "5", "error_text", "Service Unavailable"));
-        }
+                    call -> send(call, 503, Map.of("status", "5", "error_text", "Service Unavailable"));
+        };
+        answer.sendTo(exchange);
+    }
+
+    /** How a scripted fault shows on the wire. */
+    interface FaultAnswer {
+        void sendTo(HttpExchange exchange) throws IOException;
+    }
+
+    private static Map<String, Object> throttledBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_id", "");
+        body.put("status", "1");
+        body.put("error_text", "Throttled");
+        return body;
     }
 
     /** The v1 paths; each takes GET and POST (facts §1.1). */

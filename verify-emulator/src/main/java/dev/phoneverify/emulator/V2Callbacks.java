@@ -77,20 +77,23 @@ final class V2Callbacks {
     }
 
     private void onStep(StepStatus stepStatus, Instant at, List<Callback> out) {
-        switch (stepStatus) {
-            case STARTED -> {
-                if (current >= 0 && status[current] == null) {
-                    // Left by next_workflow before it converted or timed out.
-                    status[current] = "expired";
-                }
-                if (current + 1 < channels.size()) {
-                    current++;
-                    initiatedAt[current] = at;
-                }
-            }
-            case COMPLETED -> stepOutcome("completed", at, out);
-            case FAILED -> stepOutcome("failed", at, out);
-            case EXPIRED -> stepOutcome("expired", at, out);
+        Optional<String> outcome = switch (stepStatus) {
+            case STARTED -> Optional.empty();
+            case COMPLETED -> Optional.of("completed");
+            case FAILED -> Optional.of("failed");
+            case EXPIRED -> Optional.of("expired");
+        };
+        if (outcome.isPresent()) {
+            stepOutcome(outcome.get(), at, out);
+            return;
+        }
+        if (current >= 0 && status[current] == null) {
+            // Left by next_workflow before it converted or timed out.
+            status[current] = "expired";
+        }
+        if (current + 1 < channels.size()) {
+            current++;
+            initiatedAt[current] = at;
         }
     }
 

@@ -248,13 +248,14 @@ final class V2Endpoints {
     }
 
     private static void answerScriptedFault(HttpExchange exchange, GatewayException fault) throws IOException {
-        switch (fault.reason()) {
-            case THROTTLED -> Exchanges.sendProblem(exchange,
+        V1Endpoints.FaultAnswer answer = switch (fault.reason()) {
+            case THROTTLED -> call -> Exchanges.sendProblem(call,
                     Problem.throttled(fault.retryAfter().orElse(Duration.ofSeconds(1))));
             // Closing without an answer is what a client sees when the provider never answers in time.
-            case TIMEOUT -> exchange.close();
-            case UNAVAILABLE, BAD_RESPONSE, MISCONFIGURED -> Exchanges.sendProblem(exchange, Problem.unavailable());
-        }
+            case TIMEOUT -> HttpExchange::close;
+            case UNAVAILABLE, BAD_RESPONSE, MISCONFIGURED -> call -> Exchanges.sendProblem(call, Problem.unavailable());
+        };
+        answer.sendTo(exchange);
     }
 
     private static void send(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {

@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  */
 final class V2StartBody {
     private static final Pattern SENDER = Pattern.compile("[A-Za-z0-9]{1,11}|[1-9][0-9]{0,14}");
-    private static final int MAX_WHATSAPP_FROM = 50;
 
     /** A start the fake can run, and what callbacks repeat of it. */
     record Parsed(StartRequest request, List<Channel> channels, Duration channelTimeout, Optional<String> clientRef) {
@@ -132,30 +131,35 @@ final class V2StartBody {
             return;
         }
         steps.channels.add(channel.get());
-        switch (channel.get()) {
-            case EMAIL -> {
-                try {
-                    EmailAddress address = EmailAddress.parse(to.get());
-                    if (steps.email.isPresent() && !steps.email.get().equals(address)) {
-                        reject(name + ".to", "The emulator takes one email address per request.");
-                    }
-                    steps.email = Optional.of(address);
-                } catch (IllegalArgumentException e) {
-                    reject(name + ".to", "'to' is not an email address.");
-                }
-                from.filter(value -> !value.contains("@")).ifPresent(value ->
-                        reject(name + ".from", "'from' of an email step is an email address."));
-            }
-            case SMS, VOICE, WHATSAPP -> {
-                phone(to.get(), name + ".to", steps);
-                if (channel.get() == Channel.WHATSAPP && from.isEmpty()) {
-                    reject(name + ".from", "A whatsapp step needs 'from', a WhatsApp Business number.");
-                }
-                from.filter(value -> channel.get() == Channel.WHATSAPP ? value.length() > MAX_WHATSAPP_FROM
-                        : channel.get() == Channel.SMS && !SENDER.matcher(value).matches()).ifPresent(value ->
-                        reject(name + ".from", "'from' is up to 11 letters or digits, or a number of up to 15."));
-            }
+        boolean toIsAddress = switch (channel.get()) {
+            case EMAIL -> true;
+            case SMS, VOICE, WHATSAPP -> false;
+        };
+        if (toIsAddress) {
+            email(to.get(), from, name, steps);
+            return;
         }
+        phone(to.get(), name + ".to", steps);
+        if (channel.get() == Channel.WHATSAPP && from.isEmpty()) {
+            reject(name + ".from", "A whatsapp step needs 'from', a WhatsApp Business number.");
+        }
+        from.filter(value -> channel.get() == Channel.WHATSAPP ? value.length() > V2Rules.MAX_WHATSAPP_FROM_LENGTH
+                : channel.get() == Channel.SMS && !SENDER.matcher(value).matches()).ifPresent(value ->
+                reject(name + ".from", "'from' is up to 11 letters or digits, or a number of up to 15."));
+    }
+
+    private void email(String to, Optional<String> from, String name, Steps steps) {
+        try {
+            EmailAddress address = EmailAddress.parse(to);
+            if (steps.email.isPresent() && !steps.email.get().equals(address)) {
+                reject(name + ".to", "The emulator takes one email address per request.");
+            }
+            steps.email = Optional.of(address);
+        } catch (IllegalArgumentException e) {
+            reject(name + ".to", "'to' is not an email address.");
+        }
+        from.filter(value -> !value.contains("@")).ifPresent(value ->
+                reject(name + ".from", "'from' of an email step is an email address."));
     }
 
     private void phone(String to, String name, Steps steps) {

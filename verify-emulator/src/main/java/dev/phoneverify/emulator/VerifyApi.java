@@ -101,25 +101,27 @@ final class VerifyApi {
     }
 
     private static Map<String, Object> rejection(StartOutcome.RejectionReason reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        switch (reason) {
+        return switch (reason) {
             case BARRED -> {
                 // Vonage names the network and gives no request id for a barred number (facts §1.5).
+                Map<String, Object> body = new LinkedHashMap<>();
                 body.put("status", "7");
                 body.put("network", "23410");
                 body.put("error_text", "The number you are trying to verify is blacklisted for verification.");
+                yield body;
             }
-            case UNSUPPORTED_NETWORK -> putError(body, "15", "The destination number is not in a supported network");
-            case DESTINATION_NOT_PERMITTED -> putError(body, "29", "Non-Permitted Destination");
-            case INVALID_NUMBER -> putError(body, "3", "Invalid value for param: number");
-        }
-        return body;
+            case UNSUPPORTED_NETWORK -> startError("15", "The destination number is not in a supported network");
+            case DESTINATION_NOT_PERMITTED -> startError("29", "Non-Permitted Destination");
+            case INVALID_NUMBER -> startError("3", "Invalid value for param: number");
+        };
     }
 
-    private static void putError(Map<String, Object> body, String status, String errorText) {
+    private static Map<String, Object> startError(String status, String errorText) {
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_id", "");
         body.put("status", status);
         body.put("error_text", errorText);
+        return body;
     }
 
     /** {@code /verify/check/json}: facts §1.3 Check. */

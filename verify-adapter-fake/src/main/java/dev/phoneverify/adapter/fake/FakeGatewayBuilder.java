@@ -127,8 +127,9 @@ public final class FakeGatewayBuilder {
     /** v2: the {@code from} of WhatsApp steps, a WhatsApp Business number (1 to 50 characters); no default. */
     public FakeGatewayBuilder whatsAppSender(String from) {
         requireProfile(FakeProfile.V2, "whatsAppSender");
-        if (from == null || from.isBlank() || from.length() > 50) {
-            throw new IllegalArgumentException("a WhatsApp sender is 1 to 50 characters");
+        if (from == null || from.isBlank() || from.length() > V2Rules.MAX_WHATSAPP_FROM_LENGTH) {
+            throw new IllegalArgumentException("a WhatsApp sender is 1 to " + V2Rules.MAX_WHATSAPP_FROM_LENGTH
+                    + " characters (facts §2.4)");
         }
         this.whatsAppSender = Optional.of(from);
         return this;

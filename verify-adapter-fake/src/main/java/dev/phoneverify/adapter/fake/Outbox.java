@@ -3,8 +3,6 @@ package dev.phoneverify.adapter.fake;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -16,34 +14,28 @@ import java.util.Optional;
  * under the simulator's lock.
  */
 final class Outbox {
-    private record Sent(long sequence, DeliveredMessage message) {
-    }
-
-    private final Map<PhoneNumber, Deque<Sent>> byNumber = new HashMap<>();
+    private final Map<PhoneNumber, Deque<Sequenced<DeliveredMessage>>> byNumber = new HashMap<>();
     private long sequence;
 
     void add(DeliveredMessage message) {
         // Most numbers get one message per request; a default-sized deque would be mostly empty memory.
-        byNumber.computeIfAbsent(message.number(), number -> new ArrayDeque<>(1)).addLast(new Sent(sequence++, message));
+        byNumber.computeIfAbsent(message.number(), number -> new ArrayDeque<>(1)).addLast(new Sequenced<>(sequence++, message));
     }
 
     /** Every message, oldest first. */
     List<DeliveredMessage> all() {
-        List<Sent> all = new ArrayList<>();
-        byNumber.values().forEach(all::addAll);
-        all.sort(Comparator.comparingLong(Sent::sequence));
-        return all.stream().map(Sent::message).toList();
+        return Sequenced.inOrder(byNumber.values());
     }
 
     List<DeliveredMessage> forNumber(PhoneNumber number) {
-        Deque<Sent> sent = byNumber.get(number);
-        return sent == null ? List.of() : sent.stream().map(Sent::message).toList();
+        Deque<Sequenced<DeliveredMessage>> sent = byNumber.get(number);
+        return sent == null ? List.of() : sent.stream().map(Sequenced::value).toList();
     }
 
     /** The newest message to {@code number}. */
     Optional<DeliveredMessage> last(PhoneNumber number) {
-        Deque<Sent> sent = byNumber.get(number);
-        return sent == null ? Optional.empty() : Optional.ofNullable(sent.peekLast()).map(Sent::message);
+        Deque<Sequenced<DeliveredMessage>> sent = byNumber.get(number);
+        return sent == null ? Optional.empty() : Optional.ofNullable(sent.peekLast()).map(Sequenced::value);
     }
 
     /**
@@ -51,8 +43,8 @@ final class Outbox {
      * in the order they finished, so its messages are the oldest of its number.
      */
     void drop(PhoneNumber number, RequestId requestId) {
-        Deque<Sent> sent = byNumber.get(number);
-        while (sent != null && !sent.isEmpty() && sent.peekFirst().message().requestId().equals(requestId)) {
+        Deque<Sequenced<DeliveredMessage>> sent = byNumber.get(number);
+        while (sent != null && !sent.isEmpty() && sent.peekFirst().value().requestId().equals(requestId)) {
             sent.pollFirst();
         }
         if (sent != null && sent.isEmpty()) {

@@ -44,7 +44,7 @@ final class ScriptedFaults {
 
     /** A standing rule for starts to one number. */
     enum NumberRule {
-        /** Vonage v1 7; v2 answers such a number with a {@code blocked} status. */
+        /** Vonage v1 7 (Velocity Rules); the fake refuses the start on v2 as well. */
         BARRED,
         /** Vonage v1 15. */
         UNSUPPORTED_NETWORK,

@@ -3,7 +3,6 @@ package dev.phoneverify.adapter.fake;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.usecase.ProviderUpdate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +21,12 @@ import java.util.function.Consumer;
  * arrive after the answer too.
  */
 final class StatusPush {
-    private record Logged(long sequence, ProviderUpdate update) {
-    }
-
     private final boolean enabled;
     private final Queue<ProviderUpdate> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
     private volatile Consumer<? super ProviderUpdate> sink = update -> { };
     // Guarded by the simulator's lock.
-    private final Map<RequestId, List<Logged>> byRequest = new HashMap<>();
+    private final Map<RequestId, List<Sequenced<ProviderUpdate>>> byRequest = new HashMap<>();
     private long sequence;
 
     StatusPush(boolean enabled) {
@@ -46,7 +42,7 @@ final class StatusPush {
         if (!enabled) {
             return;
         }
-        byRequest.computeIfAbsent(update.requestId(), id -> new ArrayList<>(4)).add(new Logged(sequence++, update));
+        byRequest.computeIfAbsent(update.requestId(), id -> new ArrayList<>(4)).add(new Sequenced<>(sequence++, update));
         pending.add(update);
     }
 
@@ -69,14 +65,11 @@ final class StatusPush {
 
     /** Every update pushed for requests still retained, oldest first. Called under the simulator's lock. */
     List<ProviderUpdate> all() {
-        List<Logged> all = new ArrayList<>();
-        byRequest.values().forEach(all::addAll);
-        all.sort(Comparator.comparingLong(Logged::sequence));
-        return all.stream().map(Logged::update).toList();
+        return Sequenced.inOrder(byRequest.values());
     }
 
     List<ProviderUpdate> forRequest(RequestId requestId) {
-        return byRequest.getOrDefault(requestId, List.of()).stream().map(Logged::update).toList();
+        return byRequest.getOrDefault(requestId, List.of()).stream().map(Sequenced::value).toList();
     }
 
     /** Forgets a purged request's updates. */

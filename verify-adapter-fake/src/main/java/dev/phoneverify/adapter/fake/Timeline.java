@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * scheduled first. Not thread-safe: used only under the simulator's lock.
  *
  * <p>A sorted set with an index by request, so a request that finishes or moves leaves or moves in O(log n). A
- * request that finished must leave at once: left in until its old due time, it and its messages stayed in memory
- * for minutes after the fake had let it go (verify-bench {@code MemoryFootprint}).
+ * request that finished must leave at once: left in until its old due time, finished requests piled up for minutes
+ * and garbage collection dominated verify-bench's {@code FakeBenchmark}.
  */
 final class Timeline {
     private record Due(Instant at, long order, RequestId requestId) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -29,12 +30,15 @@ final class V1ProfileRules implements ProfileRules {
 
     private final V1Timings defaultTimings;
     private final GatewayCapabilities capabilities;
+    /** The plans of starts without timings of their own, per code length: one shared value, not one per request. */
+    private final Map<Integer, Plan> defaultPlans;
 
     V1ProfileRules(V1Timings defaultTimings) {
         this.defaultTimings = defaultTimings;
         this.capabilities = new GatewayCapabilities(Set.of(Channel.SMS, Channel.VOICE), Set.of(4, 6),
                 workflowOf(defaultTimings), false, Optional.empty(), false, false, true, false,
                 new CancelConstraints(true, CANCEL_NOT_BEFORE, true), true);
+        this.defaultPlans = Map.of(4, planOf(defaultTimings, 4), 6, planOf(defaultTimings, 6));
     }
 
     /** The port's workflow for v1 timings: SMS events are SMS steps, TTS events voice steps. */
@@ -79,8 +83,12 @@ final class V1ProfileRules implements ProfileRules {
         if (request.customCode().isPresent() || request.clientReference().isPresent()) {
             throw new IllegalArgumentException("Verify v1 takes neither a custom code nor a client reference");
         }
+        return requested.isEmpty() ? defaultPlans.get(request.codeLength()) : planOf(timings, request.codeLength());
+    }
+
+    private static Plan planOf(V1Timings timings, int codeLength) {
         List<Duration> waits = IntStream.range(0, timings.workflow().eventCount()).mapToObj(timings::waitAfter).toList();
-        return new Plan(workflow.channels(), waits, request.codeLength(), Optional.empty(), Optional.empty(),
+        return new Plan(workflowOf(timings).channels(), waits, codeLength, Optional.empty(), Optional.empty(),
                 Optional.of(timings.effectivePinExpiry()));
     }
 

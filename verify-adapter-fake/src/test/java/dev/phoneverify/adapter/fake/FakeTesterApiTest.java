@@ -31,6 +31,14 @@ class FakeTesterApiTest {
     }
 
     @Test
+    @FakeGatewayProfile(FakeProfile.V2)
+    void extensionBuildsTheProfileATestAsksFor(FakeVerificationGateway fake, FakeClock clock) {
+        assertThat(fake.profile()).isEqualTo(FakeProfile.V2);
+        assertThat(fake.clock()).isSameAs(clock);
+        assertThat(FakeVerificationGateway.create().profile()).isEqualTo(FakeProfile.V1);
+    }
+
+    @Test
     void outboxHoldsTheRenderedMessageWithTheBrand(FakeVerificationGateway fake, FakeClock clock) {
         StartOutcome.Started started = (StartOutcome.Started) fake.start(REQUEST);
         clock.advance(Duration.ofSeconds(125));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,16 +34,27 @@ class IdentifiersAndBrandTest {
     }
 
     @Test
-    void requestIdAcceptsLettersDigitsAndDashesUpToThirtyTwo() {
+    void requestIdAcceptsLettersDigitsAndDashesUpToSixtyFour() {
         assertThat(new RequestId("abcdef0123456789ABCDEF0123456789").value()).hasSize(32);
+        assertThat(new RequestId("x".repeat(64)).value()).hasSize(64);
         assertThat(new RequestId("req-1")).hasToString("req-1");
+    }
+
+    @Test
+    void requestIdAcceptsAVonageV1HexIdAndAV2Uuid() {
+        String v1 = "abcdef0123456789abcdef0123456789";
+        String v2 = "c11236f4-00bf-4b89-84ba-88b25df97315";
+
+        assertThat(new RequestId(v1)).hasToString(v1);
+        assertThat(new RequestId(v2)).hasToString(v2);
+        assertThat(new RequestId(UUID.randomUUID().toString()).value()).hasSize(36);
     }
 
     @Test
     void requestIdSaysWhatIsWrong() {
         assertRequestIdInvalid(null, "a request id is required");
         assertRequestIdInvalid("", "a request id is required");
-        assertRequestIdInvalid("a".repeat(33), "a request id has at most 32 characters");
+        assertRequestIdInvalid("a".repeat(65), "a request id has at most 64 characters");
         assertRequestIdInvalid("req 1", "a request id has only letters, digits and dashes");
         assertRequestIdInvalid("req_1", "a request id has only letters, digits and dashes");
     }
@@ -73,6 +85,32 @@ class IdentifiersAndBrandTest {
             ids.add(id);
         }
         assertThat(ids).hasSize(1000);
+    }
+
+    @Test
+    void clientReferenceAcceptsOneToFortyVisibleAsciiCharacters() {
+        assertThat(new ClientReference("o")).hasToString("o");
+        assertThat(new ClientReference("order-2031/05#42").value()).isEqualTo("order-2031/05#42");
+        assertThat(new ClientReference("x".repeat(40)).value()).hasSize(40);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "tab\there", "line\nbreak", "caf\u00e9", "\u0000"})
+    void clientReferenceRefusesEmptyAndNonAsciiText(String value) {
+        assertClientReferenceInvalid(value);
+    }
+
+    @Test
+    void clientReferenceRefusesMoreThanFortyCharactersAndNull() {
+        assertClientReferenceInvalid("x".repeat(41));
+        assertClientReferenceInvalid(null);
+    }
+
+    private static void assertClientReferenceInvalid(String value) {
+        assertThatThrownBy(() -> new ClientReference(value))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo(InvalidInputException.Field.CLIENT_REFERENCE))
+                .hasMessage("a client reference is 1 to 40 visible ASCII characters");
     }
 
     private static void assertRequestIdInvalid(String value, String message) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class VerificationFlowTest {
         assertThat(flow.attemptsRemaining()).isEqualTo(3);
         assertThat(flow.createdAt()).isEqualTo(T0);
         assertThat(flow.updatedAt()).isEqualTo(T0);
+        assertThat(flow.stepStartedAt()).isEqualTo(T0);
+        assertThat(flow.endReason()).isEmpty();
         assertThat(flow.version()).isZero();
         assertThat(flow.isTerminal()).isFalse();
     }
@@ -73,14 +76,15 @@ class VerificationFlowTest {
 
         assertThat(flow.isDueToExpire(expiry.minusMillis(1))).isFalse();
         assertThat(flow.isDueToExpire(expiry)).isTrue();
-        assertThat(flow.verified(T0).isDueToExpire(expiry.plusSeconds(1))).isFalse();
+        assertThat(flow.ended(EndReason.CODE_VERIFIED, T0).isDueToExpire(expiry.plusSeconds(1))).isFalse();
     }
 
     @Test
     void aCorrectCodeVerifies() {
-        VerificationFlow flow = started().verified(T0.plusSeconds(10));
+        VerificationFlow flow = started().ended(EndReason.CODE_VERIFIED, T0.plusSeconds(10));
 
         assertThat(flow.state()).isEqualTo(FlowState.VERIFIED);
+        assertThat(flow.endReason()).contains(EndReason.CODE_VERIFIED);
         assertThat(flow.updatedAt()).isEqualTo(T0.plusSeconds(10));
         assertThat(flow.version()).isEqualTo(1);
         assertThat(flow.isTerminal()).isTrue();
@@ -91,6 +95,7 @@ class VerificationFlowTest {
         VerificationFlow flow = started().wrongCode(T0.plusSeconds(5), OptionalInt.empty(), POLICY);
 
         assertThat(flow.state()).isEqualTo(FlowState.PENDING);
+        assertThat(flow.endReason()).isEmpty();
         assertThat(flow.wrongAttempts()).isEqualTo(1);
         assertThat(flow.attemptsRemaining()).isEqualTo(2);
         assertThat(flow.version()).isEqualTo(1);
@@ -104,6 +109,7 @@ class VerificationFlowTest {
         }
 
         assertThat(flow.state()).isEqualTo(FlowState.FAILED);
+        assertThat(flow.endReason()).contains(EndReason.TOO_MANY_WRONG_CODES);
         assertThat(flow.wrongAttempts()).isEqualTo(3);
         assertThat(flow.attemptsRemaining()).isZero();
         assertThat(flow.version()).isEqualTo(3);
@@ -123,22 +129,77 @@ class VerificationFlowTest {
         VerificationFlow flow = started().wrongCode(T0, OptionalInt.of(0), POLICY);
 
         assertThat(flow.state()).isEqualTo(FlowState.FAILED);
+        assertThat(flow.endReason()).contains(EndReason.TOO_MANY_WRONG_CODES);
         assertThat(flow.wrongAttempts()).isEqualTo(1);
         assertThat(flow.attemptsRemaining()).isZero();
     }
 
     @Test
-    void failedByTheProviderCountsTheAttemptOnlyWhenAsked() {
-        assertThat(started().failed(T0, true).wrongAttempts()).isEqualTo(1);
-        assertThat(started().failed(T0, false).wrongAttempts()).isZero();
-        assertThat(started().failed(T0, true).state()).isEqualTo(FlowState.FAILED);
-        assertThat(started().failed(T0, true).attemptsRemaining()).isZero();
+    void failedByTheProviderCountsTheAttemptOnlyWhenAWrongCodeCausedIt() {
+        assertThat(started().failedOnWrongCode(T0).wrongAttempts()).isEqualTo(1);
+        assertThat(started().ended(EndReason.FAILED_AT_PROVIDER, T0).wrongAttempts()).isZero();
+        assertThat(started().failedOnWrongCode(T0).state()).isEqualTo(FlowState.FAILED);
+        assertThat(started().failedOnWrongCode(T0).endReason()).contains(EndReason.TOO_MANY_WRONG_CODES);
+        assertThat(started().failedOnWrongCode(T0).attemptsRemaining()).isZero();
+        assertThat(started().ended(EndReason.FAILED_AT_PROVIDER, T0).attemptsRemaining()).isZero();
     }
 
     @Test
     void expiresAndCancels() {
-        assertThat(started().expired(T0).state()).isEqualTo(FlowState.EXPIRED);
-        assertThat(started().cancelled(T0).state()).isEqualTo(FlowState.CANCELLED);
+        assertThat(started().ended(EndReason.TIMED_OUT, T0).state()).isEqualTo(FlowState.EXPIRED);
+        assertThat(started().ended(EndReason.CANCELLED_ON_REQUEST, T0).state()).isEqualTo(FlowState.CANCELLED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndReason.class)
+    void endingForAReasonReachesThatReasonsStateAndKeepsTheReason(EndReason reason) {
+        VerificationFlow wrongOnce = started().wrongCode(T0.plusSeconds(1), OptionalInt.empty(), POLICY);
+
+        VerificationFlow ended = wrongOnce.ended(reason, T0.plusSeconds(2));
+
+        assertThat(ended.state()).isEqualTo(reason.state());
+        assertThat(ended.isTerminal()).isTrue();
+        assertThat(ended.endReason()).contains(reason);
+        assertThat(ended.wrongAttempts()).isEqualTo(1);
+        assertThat(ended.attemptsRemaining()).isEqualTo(reason.state() == FlowState.FAILED ? 0 : 2);
+        assertThat(ended.updatedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(ended.version()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndReason.class)
+    void everyEndReasonBelongsToATerminalState(EndReason reason) {
+        assertThat(reason.state().isTerminal()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FlowState.class, names = "PENDING", mode = EnumSource.Mode.EXCLUDE)
+    void aFinishedFlowWithoutAnEndReasonIsRefused(FlowState terminal) {
+        assertThatThrownBy(() -> withStateAndReason(terminal, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a flow has an end reason exactly when it has ended");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndReason.class)
+    void aPendingFlowWithAnEndReasonIsRefused(EndReason reason) {
+        assertThatThrownBy(() -> withStateAndReason(FlowState.PENDING, Optional.of(reason)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a flow has an end reason exactly when it has ended");
+    }
+
+    @Test
+    void anEndReasonOfAnotherStateIsRefused() {
+        for (EndReason reason : EndReason.values()) {
+            for (FlowState state : FlowState.values()) {
+                if (state.isTerminal() && state != reason.state()) {
+                    assertThatThrownBy(() -> withStateAndReason(state, Optional.of(reason)))
+                            .as("%s with %s", state, reason)
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining("it matches its state: " + state);
+                }
+            }
+        }
     }
 
     @Test
@@ -148,7 +209,23 @@ class VerificationFlowTest {
         assertThat(flow.state()).isEqualTo(FlowState.PENDING);
         assertThat(flow.channel()).isEqualTo(Channel.VOICE);
         assertThat(flow.updatedAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(flow.stepStartedAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(flow.version()).isEqualTo(1);
+    }
+
+    @Test
+    void aStepTheProviderStartedChangesTheChannelFromWhenItStartedAndKeepsTheExpiry() {
+        VerificationFlow flow = started();
+
+        VerificationFlow onVoice = flow.stepStarted(Channel.VOICE, T0.plusSeconds(120), T0.plusSeconds(121));
+
+        assertThat(onVoice.state()).isEqualTo(FlowState.PENDING);
+        assertThat(onVoice.channel()).isEqualTo(Channel.VOICE);
+        assertThat(onVoice.stepStartedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(onVoice.updatedAt()).isEqualTo(T0.plusSeconds(121));
+        assertThat(onVoice.expiresAt()).isEqualTo(flow.expiresAt());
+        assertThat(onVoice.version()).isEqualTo(1);
+        assertThat(onVoice.endReason()).isEmpty();
     }
 
     @Test
@@ -156,7 +233,7 @@ class VerificationFlowTest {
         VerificationFlow start = started();
         VerificationFlow after = start.wrongCode(T0.plusSeconds(1), OptionalInt.empty(), POLICY)
                 .advanced(Channel.VOICE, T0.plusSeconds(400), T0.plusSeconds(2), POLICY)
-                .verified(T0.plusSeconds(3));
+                .ended(EndReason.CODE_VERIFIED, T0.plusSeconds(3));
 
         assertThat(after.id()).isEqualTo(start.id());
         assertThat(after.number()).isEqualTo(NUMBER);
@@ -170,12 +247,14 @@ class VerificationFlowTest {
     void everyMoveFromAFinishedFlowIsRefusedNamingTheState(FlowState terminal) {
         VerificationFlow finished = inState(terminal);
         List<UnaryOperator<VerificationFlow>> moves = List.of(
-                flow -> flow.verified(T0),
+                flow -> flow.ended(EndReason.CODE_VERIFIED, T0),
                 flow -> flow.wrongCode(T0, OptionalInt.empty(), POLICY),
-                flow -> flow.failed(T0, true),
-                flow -> flow.expired(T0),
-                flow -> flow.cancelled(T0),
-                flow -> flow.advanced(Channel.VOICE, T0.plusSeconds(60), T0, POLICY));
+                flow -> flow.failedOnWrongCode(T0),
+                flow -> flow.ended(EndReason.FAILED_AT_PROVIDER, T0),
+                flow -> flow.ended(EndReason.TIMED_OUT, T0),
+                flow -> flow.ended(EndReason.CANCELLED_ON_REQUEST, T0),
+                flow -> flow.advanced(Channel.VOICE, T0.plusSeconds(60), T0, POLICY),
+                flow -> flow.stepStarted(Channel.VOICE, T0.plusSeconds(60), T0));
 
         for (UnaryOperator<VerificationFlow> move : moves) {
             assertThatThrownBy(() -> move.apply(finished))
@@ -187,8 +266,9 @@ class VerificationFlowTest {
 
     @Test
     void theRefusalSaysWhichMoveWasTried() {
-        assertThatThrownBy(() -> started().verified(T0).cancelled(T0))
-                .hasMessage("cannot cancel: the verification is VERIFIED");
+        assertThatThrownBy(() -> started().ended(EndReason.CODE_VERIFIED, T0)
+                .advanced(Channel.VOICE, T0.plusSeconds(60), T0, POLICY))
+                .hasMessage("cannot move to the next step: the verification is VERIFIED");
     }
 
     @Test
@@ -196,22 +276,22 @@ class VerificationFlowTest {
         VerificationFlow flow = started();
 
         assertThatThrownBy(() -> new VerificationFlow(flow.id(), NUMBER, REQUEST, FlowState.PENDING, Channel.SMS,
-                -1, 3, T0, T0, T0, 0)).hasMessage("attempt counts cannot be negative");
+                -1, 3, T0, T0, T0, T0, Optional.empty(), 0)).hasMessage("attempt counts cannot be negative");
+    }
+
+    private static VerificationFlow withStateAndReason(FlowState state, Optional<EndReason> reason) {
+        return new VerificationFlow(FlowId.random(), NUMBER, REQUEST, state, Channel.SMS, 0, 3, T0, T0, T0,
+                T0.plusSeconds(600), reason, 0);
     }
 
     private static VerificationFlow inState(FlowState state) {
         VerificationFlow flow = started();
-        switch (state) {
-            case VERIFIED:
-                return flow.verified(T0);
-            case FAILED:
-                return flow.failed(T0, true);
-            case EXPIRED:
-                return flow.expired(T0);
-            case CANCELLED:
-                return flow.cancelled(T0);
-            default:
-                return flow;
-        }
+        return switch (state) {
+            case VERIFIED -> flow.ended(EndReason.CODE_VERIFIED, T0);
+            case FAILED -> flow.failedOnWrongCode(T0);
+            case EXPIRED -> flow.ended(EndReason.TIMED_OUT, T0);
+            case CANCELLED -> flow.ended(EndReason.CANCELLED_ON_REQUEST, T0);
+            case PENDING -> flow;
+        };
     }
 }

@@ -45,9 +45,12 @@ class VerificationPolicyTest {
     }
 
     @Test
-    void codeLengthMustBeFourOrSix() {
-        assertInvalid(() -> VerificationPolicy.defaults().withCodeLength(5), "codeLength must be 4 or 6, was 5");
-        assertInvalid(() -> VerificationPolicy.defaults().withCodeLength(8), "codeLength must be 4 or 6, was 8");
+    void codeLengthMustBeFourToTen() {
+        for (int length = 4; length <= 10; length++) {
+            assertThat(VerificationPolicy.defaults().withCodeLength(length).codeLength()).isEqualTo(length);
+        }
+        assertInvalid(() -> VerificationPolicy.defaults().withCodeLength(3), "codeLength must be 4 to 10, was 3");
+        assertInvalid(() -> VerificationPolicy.defaults().withCodeLength(11), "codeLength must be 4 to 10, was 11");
     }
 
     private static void assertInvalid(Runnable construction, String message) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.EndReason;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.FlowState;
 import dev.phoneverify.core.domain.PhoneNumber;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -57,7 +59,19 @@ public abstract class FlowStoreContract {
     /** A flow with every field set to something other than its default. */
     protected static VerificationFlow flow(FlowState state, Instant updatedAt, Instant expiresAt) {
         return new VerificationFlow(FlowId.random(), NUMBER, new RequestId(FlowId.random().value()), state,
-                Channel.VOICE, 2, 1, NOW.minus(Duration.ofMinutes(40)), updatedAt, expiresAt, 7);
+                Channel.VOICE, 2, 1, NOW.minus(Duration.ofMinutes(40)), updatedAt, NOW.minus(Duration.ofMinutes(30)),
+                expiresAt, reasonFor(state), 7);
+    }
+
+    /** A reason a flow in {@code state} may have ended for; none for a pending one. */
+    protected static Optional<EndReason> reasonFor(FlowState state) {
+        return switch (state) {
+            case PENDING -> Optional.empty();
+            case VERIFIED -> Optional.of(EndReason.VERIFIED_AT_PROVIDER);
+            case FAILED -> Optional.of(EndReason.BLOCKED_BY_PROVIDER);
+            case EXPIRED -> Optional.of(EndReason.UNKNOWN_TO_PROVIDER);
+            case CANCELLED -> Optional.of(EndReason.CANCELLED_AT_PROVIDER);
+        };
     }
 
     private static VerificationFlow pendingExpiringAt(Instant expiresAt) {
@@ -72,7 +86,8 @@ public abstract class FlowStoreContract {
     private static VerificationFlow nextVersion(VerificationFlow flow, FlowState state, int wrongAttempts) {
         return new VerificationFlow(flow.id(), flow.number(), flow.requestId(), state, Channel.SMS, wrongAttempts,
                 Math.max(0, 3 - wrongAttempts), flow.createdAt(), flow.updatedAt().plusNanos(1_000),
-                flow.expiresAt().plusSeconds(60), flow.version() + 1);
+                flow.stepStartedAt().plusSeconds(30), flow.expiresAt().plusSeconds(60), reasonFor(state),
+                flow.version() + 1);
     }
 
     @ParameterizedTest
@@ -80,11 +95,99 @@ public abstract class FlowStoreContract {
     void aStoredFlowIsFoundWithEveryFieldIntact(FlowState state) {
         VerificationFlow flow = new VerificationFlow(FlowId.random(), NUMBER, new RequestId("req-" + state.ordinal()),
                 state, Channel.VOICE, 2, 1, NOW.minusSeconds(90).minusNanos(654_321_000),
-                NOW.minusNanos(1_000), NOW.plusSeconds(510).plusNanos(999_999_000), Long.MAX_VALUE - 1);
+                NOW.minusNanos(1_000), NOW.minusSeconds(45).minusNanos(123_000),
+                NOW.plusSeconds(510).plusNanos(999_999_000), reasonFor(state), Long.MAX_VALUE - 1);
 
         store.insert(flow);
 
         assertThat(store.find(flow.id())).contains(flow);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndReason.class)
+    void everyEndReasonIsKept(EndReason reason) {
+        VerificationFlow ended = new VerificationFlow(FlowId.random(), NUMBER, new RequestId("req-" + reason.ordinal()),
+                reason.state(), Channel.SMS, 0, 0, NOW.minusSeconds(60), NOW, NOW.minusSeconds(60),
+                NOW.plusSeconds(540), Optional.of(reason), 1);
+
+        store.insert(ended);
+
+        assertThat(store.find(ended.id())).hasValueSatisfying(
+                found -> assertThat(found.endReason()).contains(reason));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void everyChannelIsKept(Channel channel) {
+        VerificationFlow flow = new VerificationFlow(FlowId.random(), NUMBER, new RequestId("req-" + channel),
+                FlowState.PENDING, channel, 0, 3, NOW, NOW, NOW, NOW.plusSeconds(600), Optional.empty(), 0);
+
+        store.insert(flow);
+
+        assertThat(store.find(flow.id())).contains(flow);
+    }
+
+    @Test
+    void aStoredFlowIsFoundByItsRequestId() {
+        VerificationFlow flow = pendingExpiringAt(NOW.plusSeconds(60));
+        VerificationFlow other = pendingExpiringAt(NOW.plusSeconds(60));
+        store.insert(flow);
+        store.insert(other);
+
+        assertThat(store.findByRequestId(flow.requestId())).contains(flow);
+        assertThat(store.findByRequestId(other.requestId())).contains(other);
+    }
+
+    @Test
+    void anUnknownRequestIdFindsNothing() {
+        store.insert(pendingExpiringAt(NOW.plusSeconds(60)));
+
+        assertThat(store.findByRequestId(new RequestId("never-started-here"))).isEmpty();
+    }
+
+    @Test
+    void requestIdsOfEveryProviderShapeAreKeptIntactAndFound() {
+        List<RequestId> shapes = List.of(
+                new RequestId("abcdef0123456789abcdef0123456789"),
+                new RequestId("c11236f4-00bf-4b89-84ba-88b25df97315"),
+                new RequestId("Z".repeat(RequestId.MAX_LENGTH)),
+                new RequestId("7"));
+        for (RequestId requestId : shapes) {
+            VerificationFlow flow = withRequestId(pendingExpiringAt(NOW.plusSeconds(60)), requestId);
+            store.insert(flow);
+
+            assertThat(store.find(flow.id())).contains(flow);
+            assertThat(store.findByRequestId(requestId)).contains(flow);
+        }
+    }
+
+    @Test
+    void findByRequestIdSeesTheLatestVersion() {
+        VerificationFlow stored = pendingExpiringAt(NOW.plusSeconds(60));
+        store.insert(stored);
+        VerificationFlow next = nextVersion(stored, FlowState.PENDING, 1);
+        VerificationFlow ended = nextVersion(next, FlowState.VERIFIED, 1);
+
+        assertThat(store.update(next)).isTrue();
+        assertThat(store.findByRequestId(stored.requestId())).contains(next);
+        assertThat(store.update(ended)).isTrue();
+        assertThat(store.findByRequestId(stored.requestId())).contains(ended);
+    }
+
+    @Test
+    void aPurgedFlowIsNoLongerFoundByItsRequestId() {
+        VerificationFlow old = finishedAt(FlowState.VERIFIED, NOW.minus(Duration.ofMinutes(10)));
+        store.insert(old);
+
+        assertThat(store.purgeFinishedBefore(NOW.minus(Duration.ofMinutes(5)))).isEqualTo(1);
+
+        assertThat(store.findByRequestId(old.requestId())).isEmpty();
+    }
+
+    private static VerificationFlow withRequestId(VerificationFlow flow, RequestId requestId) {
+        return new VerificationFlow(flow.id(), flow.number(), requestId, flow.state(), flow.channel(),
+                flow.wrongAttempts(), flow.attemptsRemaining(), flow.createdAt(), flow.updatedAt(),
+                flow.stepStartedAt(), flow.expiresAt(), flow.endReason(), flow.version());
     }
 
     @Test
@@ -178,8 +281,8 @@ public abstract class FlowStoreContract {
         VerificationFlow due = pendingExpiringAt(NOW.minusSeconds(5));
         store.insert(due);
         VerificationFlow expired = new VerificationFlow(due.id(), due.number(), due.requestId(), FlowState.EXPIRED,
-                due.channel(), due.wrongAttempts(), due.attemptsRemaining(), due.createdAt(), NOW, due.expiresAt(),
-                due.version() + 1);
+                due.channel(), due.wrongAttempts(), due.attemptsRemaining(), due.createdAt(), NOW,
+                due.stepStartedAt(), due.expiresAt(), Optional.of(EndReason.TIMED_OUT), due.version() + 1);
 
         assertThat(store.update(expired)).isTrue();
         assertThat(store.pendingDueBy(NOW, 10)).isEmpty();

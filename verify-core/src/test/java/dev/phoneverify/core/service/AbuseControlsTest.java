@@ -1,7 +1,12 @@
 package dev.phoneverify.core.service;
 
+import static dev.phoneverify.core.support.Results.advanced;
+import static dev.phoneverify.core.support.Results.as;
+import static dev.phoneverify.core.support.Results.cancelled;
+import static dev.phoneverify.core.support.Results.flowAfter;
+import static dev.phoneverify.core.support.Results.refusal;
+import static dev.phoneverify.core.support.Results.started;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.domain.Brand;
@@ -15,16 +20,24 @@ import dev.phoneverify.core.domain.SendLimitPolicy;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.port.ConversionCounts;
-import dev.phoneverify.core.service.RateLimitedException.Limit;
 import dev.phoneverify.core.store.InMemoryFlowStore;
+import dev.phoneverify.core.store.InMemoryStores;
 import dev.phoneverify.core.support.MutableClock;
 import dev.phoneverify.core.support.ScriptedGateway;
+import dev.phoneverify.core.usecase.CheckCommand;
+import dev.phoneverify.core.usecase.CheckResult;
+import dev.phoneverify.core.usecase.ConversionAlarm;
+import dev.phoneverify.core.usecase.Refusal;
+import dev.phoneverify.core.usecase.Refusal.Limit;
+import dev.phoneverify.core.usecase.StartCommand;
+import dev.phoneverify.core.usecase.StartResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -39,15 +52,33 @@ class AbuseControlsTest {
     private final InMemoryFlowStore store = new InMemoryFlowStore(clock, Duration.ofDays(2));
     private final List<ConversionAlarm> alarms = new ArrayList<>();
 
-    private VerificationService serviceWith(AbuseControlPolicy policy) {
+    private Verifications serviceWith(AbuseControlPolicy policy) {
         return serviceWith(policy, VerificationPolicy.defaults());
     }
 
-    private VerificationService serviceWith(AbuseControlPolicy policy, VerificationPolicy flowPolicy) {
-        VerificationService service = new VerificationService(gateway, store, flowPolicy,
-                new Brand("Acme"), clock, AbuseControls.inMemory(policy));
+    private Verifications serviceWith(AbuseControlPolicy policy, VerificationPolicy flowPolicy) {
+        Verifications service = Verifications.builder().gateway(gateway).flows(store)
+                .abuseControls(InMemoryStores.abuseControls(policy)).brand(new Brand("Acme")).clock(clock)
+                .policy(flowPolicy).build();
         service.addAlarmListener(alarms::add);
         return service;
+    }
+
+    private static StartCommand startFor(PhoneNumber number) {
+        return StartCommand.to(number);
+    }
+
+    private static StartCommand startFor(PhoneNumber number, ClientKey client) {
+        return StartCommand.to(number).withClient(client);
+    }
+
+    /** Starts a flow, which the test expects to pass every control. */
+    private static VerificationFlow start(Verifications service, StartCommand command) {
+        return started(service.start(command));
+    }
+
+    private static CheckCommand checkOf(VerificationFlow flow) {
+        return new CheckCommand(flow.id(), CODE);
     }
 
     private static AbuseControlPolicy only(SendLimitPolicy limits) {
@@ -59,174 +90,182 @@ class AbuseControlsTest {
     }
 
     /** Refused by {@code limit}, waiting {@code retryAfter}, and the provider was not asked. */
-    private void assertRefused(ThrowingCallable command, Limit limit, Duration retryAfter) {
+    private void assertRefused(Supplier<Refusal> command, Limit limit, Duration retryAfter) {
         int callsBefore = gateway.totalCalls();
-        assertThatThrownBy(command).isInstanceOfSatisfying(RateLimitedException.class, e -> {
-            assertThat(e.limit()).isEqualTo(limit);
-            assertThat(e.retryAfter()).isEqualTo(retryAfter);
-        });
+        Refusal.RateLimited refused = as(command.get(), Refusal.RateLimited.class);
+        assertThat(refused.limit()).isEqualTo(limit);
+        assertThat(refused.retryAfter()).isEqualTo(retryAfter);
+        assertThat(refused.retryAt()).isEqualTo(clock.instant().plus(retryAfter));
         assertThat(gateway.totalCalls()).isEqualTo(callsBefore);
+    }
+
+    private void assertStartRefused(Verifications service, StartCommand command, Limit limit, Duration retryAfter) {
+        assertRefused(() -> refusal(service.start(command)), limit, retryAfter);
+    }
+
+    private void assertNextRefused(Verifications service, VerificationFlow flow, Limit limit, Duration retryAfter) {
+        assertRefused(() -> refusal(service.next(flow.id())), limit, retryAfter);
     }
 
     @Nested
     class SendLimits {
         @Test
         void theFourthStartForANumberInTenMinutesIsRefusedUntilTheWindowEnds() {
-            VerificationService service = serviceWith(only(SendLimitPolicy.none().withPerNumber(SendLimitPolicy.DEFAULT_PER_NUMBER)));
+            Verifications service = serviceWith(only(SendLimitPolicy.none().withPerNumber(SendLimitPolicy.DEFAULT_PER_NUMBER)));
             for (int i = 0; i < 3; i++) {
-                service.start(NUMBER, new ClientKey("client-" + i));
+                start(service, startFor(NUMBER, new ClientKey("client-" + i)));
                 clock.advance(Duration.ofMinutes(1));
             }
 
             // MutableClock.START is 10:00:00, so the fixed window ends at 10:10:00.
-            assertRefused(() -> service.start(NUMBER), Limit.PER_NUMBER, Duration.ofMinutes(7));
+            assertStartRefused(service, startFor(NUMBER), Limit.PER_NUMBER, Duration.ofMinutes(7));
             clock.advance(Duration.ofMinutes(7));
-            assertThat(service.start(NUMBER).state()).isEqualTo(FlowState.PENDING);
+            assertThat(start(service, startFor(NUMBER)).state()).isEqualTo(FlowState.PENDING);
         }
 
         @Test
         void theEleventhStartFromOneClientIsRefusedWhateverTheNumber() {
-            VerificationService service = serviceWith(only(SendLimitPolicy.none().withPerClient(SendLimitPolicy.DEFAULT_PER_CLIENT)));
+            Verifications service = serviceWith(only(SendLimitPolicy.none().withPerClient(SendLimitPolicy.DEFAULT_PER_CLIENT)));
             for (int i = 0; i < 10; i++) {
-                service.start(ukNumber(i), CLIENT);
+                start(service, startFor(ukNumber(i), CLIENT));
             }
 
-            assertRefused(() -> service.start(ukNumber(10), CLIENT), Limit.PER_CLIENT, Duration.ofMinutes(10));
-            assertThat(service.start(ukNumber(10), new ClientKey("198.51.100.1")).state()).isEqualTo(FlowState.PENDING);
-            assertThat(service.start(ukNumber(11)).state())
+            assertStartRefused(service, startFor(ukNumber(10), CLIENT), Limit.PER_CLIENT, Duration.ofMinutes(10));
+            assertThat(start(service, startFor(ukNumber(10), new ClientKey("198.51.100.1"))).state()).isEqualTo(FlowState.PENDING);
+            assertThat(start(service, startFor(ukNumber(11))).state())
                     .as("a caller without a client key is not counted per client").isEqualTo(FlowState.PENDING);
         }
 
         @Test
         void theHundredAndFirstStartForOneCallingCodeIsRefusedButOtherCountriesGoOn() {
-            VerificationService service = serviceWith(only(SendLimitPolicy.none()
+            Verifications service = serviceWith(only(SendLimitPolicy.none()
                     .withPerCallingCode(SendLimitPolicy.DEFAULT_PER_CALLING_CODE)));
             for (int i = 0; i < 100; i++) {
-                service.start(ukNumber(i));
+                start(service, startFor(ukNumber(i)));
             }
 
-            assertRefused(() -> service.start(ukNumber(100)), Limit.PER_CALLING_CODE, Duration.ofMinutes(10));
-            assertThat(service.start(PhoneNumber.parse("+353851234567")).state()).isEqualTo(FlowState.PENDING);
+            assertStartRefused(service, startFor(ukNumber(100)), Limit.PER_CALLING_CODE, Duration.ofMinutes(10));
+            assertThat(start(service, startFor(PhoneNumber.parse("+353851234567"))).state()).isEqualTo(FlowState.PENDING);
         }
 
         @Test
         void aLimitCanBeChanged() {
-            VerificationService service = serviceWith(only(SendLimitPolicy.none()
+            Verifications service = serviceWith(only(SendLimitPolicy.none()
                     .withPerNumber(SendLimit.of(1, Duration.ofHours(1)))));
-            service.start(NUMBER);
+            start(service, startFor(NUMBER));
 
-            assertRefused(() -> service.start(NUMBER), Limit.PER_NUMBER, Duration.ofHours(1));
+            assertStartRefused(service, startFor(NUMBER), Limit.PER_NUMBER, Duration.ofHours(1));
         }
 
         @Test
         void aStartRefusedByTheClientLimitDoesNotSpendTheNumbersAllowance() {
-            VerificationService service = serviceWith(only(SendLimitPolicy.defaults()
+            Verifications service = serviceWith(only(SendLimitPolicy.defaults()
                     .withPerClient(SendLimit.of(1, Duration.ofMinutes(10)))));
-            service.start(ukNumber(1), CLIENT);
+            start(service, startFor(ukNumber(1), CLIENT));
             for (int i = 0; i < 5; i++) {
-                assertRefused(() -> service.start(NUMBER, CLIENT), Limit.PER_CLIENT, Duration.ofMinutes(10));
+                assertStartRefused(service, startFor(NUMBER, CLIENT), Limit.PER_CLIENT, Duration.ofMinutes(10));
             }
 
             for (int i = 0; i < 3; i++) {
-                service.start(NUMBER, new ClientKey("other-" + i));
+                start(service, startFor(NUMBER, new ClientKey("other-" + i)));
             }
         }
     }
 
     @Nested
     class ResendCooldown {
-        private final VerificationService service =
+        private final Verifications service =
                 serviceWith(AbuseControlPolicy.none().withResendCooldown(AbuseControlPolicy.DEFAULT_RESEND_COOLDOWN));
 
         @Test
         void eachResendWaitsTwiceAsLongAsTheLastUpToTenMinutes() {
             // A flow that lives an hour, so seven resends fit in it.
-            VerificationService patient = serviceWith(
+            Verifications patient = serviceWith(
                     AbuseControlPolicy.none().withResendCooldown(AbuseControlPolicy.DEFAULT_RESEND_COOLDOWN),
                     VerificationPolicy.defaults().withMaxLifetime(Duration.ofHours(1)));
-            VerificationFlow flow = patient.start(NUMBER);
+            VerificationFlow flow = start(patient, startFor(NUMBER));
 
             Duration expectedWait = Duration.ofSeconds(30);
             for (int resend = 0; resend < 7; resend++) {
                 Duration wait = expectedWait;
-                assertRefused(() -> patient.next(flow.id()), Limit.RESEND_COOLDOWN, wait);
+                assertNextRefused(patient, flow, Limit.RESEND_COOLDOWN, wait);
                 clock.advance(wait.minusSeconds(1));
-                assertRefused(() -> patient.next(flow.id()), Limit.RESEND_COOLDOWN, Duration.ofSeconds(1));
+                assertNextRefused(patient, flow, Limit.RESEND_COOLDOWN, Duration.ofSeconds(1));
                 clock.advance(Duration.ofSeconds(1));
-                patient.next(flow.id());
+                advanced(patient.next(flow.id()));
                 expectedWait = expectedWait.multipliedBy(2).compareTo(Duration.ofMinutes(10)) > 0
                         ? Duration.ofMinutes(10) : expectedWait.multipliedBy(2);
             }
             assertThat(expectedWait).isEqualTo(Duration.ofMinutes(10));
-            assertRefused(() -> patient.next(flow.id()), Limit.RESEND_COOLDOWN, Duration.ofMinutes(10));
+            assertNextRefused(patient, flow, Limit.RESEND_COOLDOWN, Duration.ofMinutes(10));
         }
 
         @Test
         void aNewStartAfterAnEndedFlowWaitsForTheCooldownToo() {
-            VerificationFlow flow = service.start(NUMBER);
+            VerificationFlow flow = start(service, startFor(NUMBER));
             clock.advance(Duration.ofSeconds(40));
-            service.cancel(flow.id());
+            cancelled(service.cancel(flow.id()));
 
             clock.advance(Duration.ofSeconds(10));
-            service.start(NUMBER);
+            start(service, startFor(NUMBER));
 
-            assertRefused(() -> service.start(NUMBER), Limit.RESEND_COOLDOWN, Duration.ofSeconds(60));
+            assertStartRefused(service, startFor(NUMBER), Limit.RESEND_COOLDOWN, Duration.ofSeconds(60));
         }
 
         @Test
         void aVerifiedFlowResetsTheCooldown() {
-            VerificationFlow flow = service.start(NUMBER);
+            VerificationFlow flow = start(service, startFor(NUMBER));
             clock.advance(Duration.ofSeconds(30));
-            service.next(flow.id());
-            service.check(flow.id(), CODE);
+            advanced(service.next(flow.id()));
+            assertThat(service.check(checkOf(flow))).isInstanceOf(CheckResult.Verified.class);
 
-            assertThat(service.start(NUMBER).state()).isEqualTo(FlowState.PENDING);
-            assertRefused(() -> service.start(NUMBER), Limit.RESEND_COOLDOWN, Duration.ofSeconds(30));
+            assertThat(start(service, startFor(NUMBER)).state()).isEqualTo(FlowState.PENDING);
+            assertStartRefused(service, startFor(NUMBER), Limit.RESEND_COOLDOWN, Duration.ofSeconds(30));
         }
 
         @Test
         void otherNumbersAreNotHeldUp() {
-            service.start(NUMBER);
+            start(service, startFor(NUMBER));
 
-            assertThat(service.start(ukNumber(1)).state()).isEqualTo(FlowState.PENDING);
+            assertThat(start(service, startFor(ukNumber(1))).state()).isEqualTo(FlowState.PENDING);
         }
 
         @Test
         void theCooldownIsForgottenAfterAnHourWithoutSends() {
-            VerificationFlow flow = service.start(NUMBER);
+            VerificationFlow flow = start(service, startFor(NUMBER));
             clock.advance(Duration.ofSeconds(30));
-            service.next(flow.id());
+            advanced(service.next(flow.id()));
 
             clock.advance(Duration.ofMinutes(61));
-            service.start(NUMBER);
+            start(service, startFor(NUMBER));
 
-            assertRefused(() -> service.start(NUMBER), Limit.RESEND_COOLDOWN, Duration.ofSeconds(30));
+            assertStartRefused(service, startFor(NUMBER), Limit.RESEND_COOLDOWN, Duration.ofSeconds(30));
         }
     }
 
     @Nested
     class FailedCheckDelay {
-        private final VerificationService service =
+        private final Verifications service =
                 serviceWith(AbuseControlPolicy.none().withFailedCheckDelay(AbuseControlPolicy.DEFAULT_FAILED_CHECK_DELAY));
 
         private void failAFlow() {
-            VerificationFlow flow = service.start(NUMBER);
+            VerificationFlow flow = start(service, startFor(NUMBER));
             gateway.onCheck(new CheckOutcome.TooManyAttempts());
-            assertThat(service.check(flow.id(), CODE).flow().state()).isEqualTo(FlowState.FAILED);
+            assertThat(flowAfter(service.check(checkOf(flow))).state()).isEqualTo(FlowState.FAILED);
         }
 
         @Test
         void afterAFailedFlowNewFlowsWaitAMinuteThenTwoThenFour() {
             failAFlow();
-            assertRefused(() -> service.start(NUMBER), Limit.FAILED_CHECK_DELAY, Duration.ofMinutes(1));
+            assertStartRefused(service, startFor(NUMBER), Limit.FAILED_CHECK_DELAY, Duration.ofMinutes(1));
             clock.advance(Duration.ofMinutes(1));
 
             failAFlow();
-            assertRefused(() -> service.start(NUMBER), Limit.FAILED_CHECK_DELAY, Duration.ofMinutes(2));
+            assertStartRefused(service, startFor(NUMBER), Limit.FAILED_CHECK_DELAY, Duration.ofMinutes(2));
             clock.advance(Duration.ofMinutes(2));
 
             failAFlow();
-            assertRefused(() -> service.start(NUMBER), Limit.FAILED_CHECK_DELAY, Duration.ofMinutes(4));
+            assertStartRefused(service, startFor(NUMBER), Limit.FAILED_CHECK_DELAY, Duration.ofMinutes(4));
         }
 
         @Test
@@ -234,9 +273,9 @@ class AbuseControlsTest {
             List<Duration> waits = new ArrayList<>();
             for (int failure = 0; failure < 8; failure++) {
                 failAFlow();
-                try {
-                    service.start(NUMBER);
-                } catch (RateLimitedException refused) {
+                StartResult result = service.start(startFor(NUMBER));
+                if (result instanceof StartResult.Refused) {
+                    Refusal.RateLimited refused = as(refusal(result), Refusal.RateLimited.class);
                     waits.add(refused.retryAfter());
                     clock.advance(refused.retryAfter());
                 }
@@ -245,7 +284,7 @@ class AbuseControlsTest {
             assertThat(waits).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4),
                     Duration.ofMinutes(8), Duration.ofMinutes(16), Duration.ofMinutes(32), Duration.ofHours(1),
                     Duration.ofHours(1));
-            assertThat(service.start(NUMBER).state()).isEqualTo(FlowState.PENDING);
+            assertThat(start(service, startFor(NUMBER)).state()).isEqualTo(FlowState.PENDING);
         }
 
         @Test
@@ -257,26 +296,26 @@ class AbuseControlsTest {
 
             failAFlow();
 
-            assertRefused(() -> service.start(NUMBER), Limit.FAILED_CHECK_DELAY, Duration.ofMinutes(1));
+            assertStartRefused(service, startFor(NUMBER), Limit.FAILED_CHECK_DELAY, Duration.ofMinutes(1));
         }
     }
 
     @Nested
     class ConversionAlarms {
         private final ConversionAlarmPolicy alarmPolicy = ConversionAlarmPolicy.defaults();
-        private final VerificationService service = serviceWith(AbuseControlPolicy.none().withConversionAlarm(alarmPolicy));
+        private final Verifications service = serviceWith(AbuseControlPolicy.none().withConversionAlarm(alarmPolicy));
         private final List<VerificationFlow> flows = new ArrayList<>();
 
         private void start(int count) {
             for (int i = 0; i < count; i++) {
-                flows.add(service.start(ukNumber(flows.size())));
+                flows.add(AbuseControlsTest.start(service, startFor(ukNumber(flows.size()))));
             }
         }
 
         private void verify(int count) {
             int verifiedSoFar = (int) flows.stream().filter(f -> store.find(f.id()).orElseThrow().state() == FlowState.VERIFIED).count();
             for (int i = verifiedSoFar; i < verifiedSoFar + count; i++) {
-                service.check(flows.get(i).id(), CODE);
+                assertThat(service.check(checkOf(flows.get(i)))).isInstanceOf(CheckResult.Verified.class);
             }
         }
 
@@ -334,23 +373,45 @@ class AbuseControlsTest {
     }
 
     @Test
-    void theServicesOwnConstructorHasEveryControlOn() {
-        VerificationService service = new VerificationService(gateway, store, VerificationPolicy.defaults(),
-                new Brand("Acme"), clock);
-        VerificationFlow flow = service.start(NUMBER, CLIENT);
+    void theDefaultInMemoryAbuseControlsHaveEveryControlOn() {
+        AbuseControls defaults = InMemoryStores.defaultAbuseControls();
+        Verifications service = Verifications.builder().gateway(gateway).flows(store).abuseControls(defaults)
+                .brand(new Brand("Acme")).clock(clock).build();
+        VerificationFlow flow = start(service, startFor(NUMBER, CLIENT));
 
-        assertRefused(() -> service.next(flow.id()), Limit.RESEND_COOLDOWN, Duration.ofSeconds(30));
-        assertRefused(() -> service.start(NUMBER, CLIENT), Limit.RESEND_COOLDOWN, Duration.ofSeconds(30));
+        assertThat(defaults.policy()).isEqualTo(AbuseControlPolicy.defaults());
+
+        assertNextRefused(service, flow, Limit.RESEND_COOLDOWN, Duration.ofSeconds(30));
+        assertStartRefused(service, startFor(NUMBER, CLIENT), Limit.RESEND_COOLDOWN, Duration.ofSeconds(30));
     }
 
     @Test
     void aRefusalNamesNeitherTheNumberNorTheClient() {
-        VerificationService service = serviceWith(AbuseControlPolicy.defaults());
-        service.start(NUMBER, CLIENT);
+        Verifications service = serviceWith(AbuseControlPolicy.defaults());
+        start(service, startFor(NUMBER, CLIENT));
 
-        assertThatThrownBy(() -> service.start(NUMBER, CLIENT))
-                .hasMessage("a code was sent to this number moments ago; try again in 30 seconds")
-                .hasMessageNotContaining(NUMBER.digits().substring(2))
-                .hasMessageNotContaining(CLIENT.value());
+        Refusal refused = refusal(service.start(startFor(NUMBER, CLIENT)));
+
+        assertThat(refused).isEqualTo(new Refusal.RateLimited(Limit.RESEND_COOLDOWN,
+                clock.instant().plusSeconds(30), Duration.ofSeconds(30)));
+        assertThat(as(refused, Refusal.RateLimited.class).retryAfterSeconds()).isEqualTo(30);
+        assertThat(refused.toString())
+                .doesNotContain(NUMBER.digits().substring(2))
+                .doesNotContain(CLIENT.value());
+    }
+
+    @Test
+    void withTheControlsOffNothingIsCountedAndNothingRefused() {
+        Verifications service = Verifications.builder().gateway(gateway).flows(store)
+                .abuseControls(AbuseControls.off()).brand(new Brand("Acme")).clock(clock).build();
+        for (int i = 0; i < 5; i++) {
+            VerificationFlow flow = start(service, startFor(NUMBER, CLIENT));
+            advanced(service.next(flow.id()));
+            gateway.onCheck(new CheckOutcome.TooManyAttempts());
+            assertThat(service.check(checkOf(flow))).isInstanceOf(CheckResult.Failed.class);
+        }
+
+        assertThat(start(service, startFor(NUMBER, CLIENT)).state()).isEqualTo(FlowState.PENDING);
+        assertThat(service.raisedConversionAlarms()).isEmpty();
     }
 }

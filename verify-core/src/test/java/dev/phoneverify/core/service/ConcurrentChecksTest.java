@@ -11,8 +11,14 @@ import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.port.CheckOutcome;
 import dev.phoneverify.core.store.InMemoryFlowStore;
+import dev.phoneverify.core.store.InMemoryStores;
 import dev.phoneverify.core.support.MutableClock;
+import dev.phoneverify.core.support.Results;
 import dev.phoneverify.core.support.ScriptedGateway;
+import dev.phoneverify.core.usecase.CheckCommand;
+import dev.phoneverify.core.usecase.CheckResult;
+import dev.phoneverify.core.usecase.Refusal;
+import dev.phoneverify.core.usecase.StartCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,19 +48,29 @@ class ConcurrentChecksTest {
         assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
     }
 
+    /** Every abuse control on, counting in memory, as an app with one instance runs. */
+    private Verifications serviceWith(SlowCheckGateway gateway, VerificationPolicy policy) {
+        return Verifications.builder().gateway(gateway).flows(store)
+                .abuseControls(InMemoryStores.defaultAbuseControls()).brand(new Brand("Acme")).clock(clock)
+                .policy(policy).build();
+    }
+
+    /** A refusal because the flow has already ended, as the losers of the race are answered. */
+    private static boolean refusedAsFinished(CheckResult answer) {
+        return answer instanceof CheckResult.Refused refused && refused.refusal() instanceof Refusal.FlowFinished;
+    }
+
     @Test
     void thirtyTwoCorrectCodesAtOnceVerifyExactlyOnce() throws Exception {
         SlowCheckGateway gateway = new SlowCheckGateway(clock, new CheckOutcome.Correct());
-        VerificationService service = new VerificationService(gateway, store, VerificationPolicy.defaults(),
-                new Brand("Acme"), clock);
-        VerificationFlow flow = service.start(NUMBER);
+        Verifications service = serviceWith(gateway, VerificationPolicy.defaults());
+        VerificationFlow flow = Results.started(service.start(StartCommand.to(NUMBER)));
 
-        List<Object> answers = submitAtOnce(() -> service.check(flow.id(), VerificationCode.parse("1234")));
+        List<CheckResult> answers = submitAtOnce(
+                () -> service.check(new CheckCommand(flow.id(), VerificationCode.parse("1234"))));
 
-        assertThat(answers).filteredOn(CheckResult.class::isInstance)
-                .singleElement()
-                .satisfies(answer -> assertThat(((CheckResult) answer).outcome()).isEqualTo(CheckResult.Outcome.CORRECT));
-        assertThat(answers).filteredOn(FlowFinishedException.class::isInstance).hasSize(THREADS - 1);
+        assertThat(answers).filteredOn(CheckResult.Verified.class::isInstance).hasSize(1);
+        assertThat(answers).filteredOn(ConcurrentChecksTest::refusedAsFinished).hasSize(THREADS - 1);
         assertThat(store.find(flow.id()).orElseThrow().state()).isEqualTo(FlowState.VERIFIED);
         assertThat(gateway.checkCalls()).isEqualTo(1);
         assertThat(gateway.maxInFlight()).isEqualTo(1);
@@ -63,17 +79,15 @@ class ConcurrentChecksTest {
     @Test
     void thirtyTwoWrongCodesAtOnceCountEveryAttemptUpToThePolicy() throws Exception {
         SlowCheckGateway gateway = new SlowCheckGateway(clock, ScriptedGateway.wrongCode());
-        VerificationService service = new VerificationService(gateway, store,
-                VerificationPolicy.defaults().withMaxWrongAttempts(10), new Brand("Acme"), clock);
-        VerificationFlow flow = service.start(NUMBER);
+        Verifications service = serviceWith(gateway, VerificationPolicy.defaults().withMaxWrongAttempts(10));
+        VerificationFlow flow = Results.started(service.start(StartCommand.to(NUMBER)));
 
-        List<Object> answers = submitAtOnce(() -> service.check(flow.id(), VerificationCode.parse("9999")));
+        List<CheckResult> answers = submitAtOnce(
+                () -> service.check(new CheckCommand(flow.id(), VerificationCode.parse("9999"))));
 
-        assertThat(answers).filteredOn(CheckResult.class::isInstance).hasSize(10)
-                .extracting(answer -> ((CheckResult) answer).outcome())
-                .containsOnly(CheckResult.Outcome.WRONG_CODE, CheckResult.Outcome.TOO_MANY_ATTEMPTS)
-                .containsOnlyOnce(CheckResult.Outcome.TOO_MANY_ATTEMPTS);
-        assertThat(answers).filteredOn(FlowFinishedException.class::isInstance).hasSize(THREADS - 10);
+        assertThat(answers).filteredOn(CheckResult.WrongCode.class::isInstance).hasSize(9);
+        assertThat(answers).filteredOn(CheckResult.Failed.class::isInstance).hasSize(1);
+        assertThat(answers).filteredOn(ConcurrentChecksTest::refusedAsFinished).hasSize(THREADS - 10);
         VerificationFlow after = store.find(flow.id()).orElseThrow();
         assertThat(after.state()).isEqualTo(FlowState.FAILED);
         assertThat(after.wrongAttempts()).isEqualTo(10);
@@ -81,22 +95,18 @@ class ConcurrentChecksTest {
         assertThat(gateway.maxInFlight()).isEqualTo(1);
     }
 
-    /** Runs the task on every thread, released together by a barrier; returns each result or exception. */
-    private List<Object> submitAtOnce(Callable<Object> task) throws Exception {
+    /** Runs the task on every thread, released together by a barrier; returns each result. */
+    private List<CheckResult> submitAtOnce(Callable<CheckResult> task) throws Exception {
         CyclicBarrier together = new CyclicBarrier(THREADS);
-        List<Future<Object>> futures = new ArrayList<>();
+        List<Future<CheckResult>> futures = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             futures.add(pool.submit(() -> {
                 together.await(10, TimeUnit.SECONDS);
-                try {
-                    return task.call();
-                } catch (VerificationException refused) {
-                    return refused;
-                }
+                return task.call();
             }));
         }
-        List<Object> answers = new ArrayList<>();
-        for (Future<Object> future : futures) {
+        List<CheckResult> answers = new ArrayList<>();
+        for (Future<CheckResult> future : futures) {
             answers.add(future.get(15, TimeUnit.SECONDS));
         }
         return answers;

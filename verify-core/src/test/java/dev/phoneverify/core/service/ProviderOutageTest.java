@@ -14,6 +14,7 @@ import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.AdvanceOutcome;
 import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
@@ -22,7 +23,12 @@ import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.VerificationGateway;
 import dev.phoneverify.core.store.InMemoryFlowStore;
 import dev.phoneverify.core.support.MutableClock;
+import dev.phoneverify.core.support.CapabilitiesBuilder;
 import dev.phoneverify.core.support.RecordingListener;
+import dev.phoneverify.core.support.Results;
+import dev.phoneverify.core.usecase.CheckCommand;
+import dev.phoneverify.core.usecase.CheckResult;
+import dev.phoneverify.core.usecase.StartCommand;
 import java.util.OptionalInt;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,23 +45,34 @@ class ProviderOutageTest {
             new GatewayException(GatewayException.Reason.UNAVAILABLE, "connection refused");
 
     private final MutableClock clock = new MutableClock();
-    private final VerificationGateway gateway = mock(VerificationGateway.class);
+    private final VerificationGateway gateway = gatewayWithAStatusLookup();
     private final InMemoryFlowStore store = new InMemoryFlowStore(clock);
     private final RecordingListener listener = new RecordingListener();
-    private final VerificationService service =
-            new VerificationService(gateway, store, VerificationPolicy.defaults(), new Brand("Acme"), clock,
-                    AbuseControls.none());
+    private final Verifications service = Verifications.builder().gateway(gateway).flows(store)
+            .abuseControls(AbuseControls.off()).brand(new Brand("Acme")).clock(clock)
+            .policy(VerificationPolicy.defaults()).build();
     private VerificationFlow flow;
+
+    /** A mocked provider that describes itself as v1 does, status lookup included. */
+    private static VerificationGateway gatewayWithAStatusLookup() {
+        VerificationGateway provider = mock(VerificationGateway.class);
+        when(provider.capabilities()).thenReturn(CapabilitiesBuilder.v1Like().build());
+        return provider;
+    }
 
     @BeforeEach
     void startAFlow() {
         when(gateway.start(any())).thenReturn(
                 new StartOutcome.Started(REQUEST, Channel.SMS, clock.instant().plusSeconds(605)));
-        flow = service.start(NUMBER);
+        flow = Results.started(service.start(StartCommand.to(NUMBER)));
         // One wrong code first, so "attempts unchanged" means something.
         when(gateway.check(REQUEST, CODE)).thenReturn(new CheckOutcome.WrongCode(OptionalInt.empty()));
-        flow = service.check(flow.id(), CODE).flow();
+        flow = Results.flowAfter(check());
         service.addListener(listener);
+    }
+
+    private CheckResult check() {
+        return service.check(new CheckCommand(flow.id(), CODE));
     }
 
     @ParameterizedTest
@@ -63,7 +80,7 @@ class ProviderOutageTest {
     void anOutageDuringStartStartsNothingAndIsRetryable(GatewayException.Reason reason) {
         when(gateway.start(any())).thenThrow(new GatewayException(reason, "provider trouble"));
 
-        assertRetryableOutage(() -> service.start(PhoneNumber.parse("+15550100")));
+        assertRetryableOutage(() -> service.start(StartCommand.to(PhoneNumber.parse("+15550100"))));
         assertThat(store.size()).isEqualTo(1);
     }
 
@@ -71,16 +88,16 @@ class ProviderOutageTest {
     void anOutageDuringCheckCountsNoAttempt() {
         when(gateway.check(REQUEST, CODE)).thenThrow(OUTAGE);
 
-        assertRetryableOutage(() -> service.check(flow.id(), CODE));
+        assertRetryableOutage(this::check);
         assertFlowUnchanged();
     }
 
     @Test
     void aCheckRetriedAfterAnOutageCountsOneAttempt() {
         when(gateway.check(REQUEST, CODE)).thenThrow(OUTAGE).thenReturn(new CheckOutcome.WrongCode(OptionalInt.empty()));
-        assertRetryableOutage(() -> service.check(flow.id(), CODE));
+        assertRetryableOutage(this::check);
 
-        VerificationFlow after = service.check(flow.id(), CODE).flow();
+        VerificationFlow after = Results.flowAfter(check());
 
         assertThat(after.wrongAttempts()).isEqualTo(flow.wrongAttempts() + 1);
         assertThat(after.version()).isEqualTo(flow.version() + 1);
@@ -107,7 +124,7 @@ class ProviderOutageTest {
         when(gateway.check(REQUEST, CODE)).thenReturn(new CheckOutcome.NotFound());
         when(gateway.status(REQUEST)).thenThrow(OUTAGE);
 
-        assertRetryableOutage(() -> service.check(flow.id(), CODE));
+        assertRetryableOutage(this::check);
         assertFlowUnchanged();
     }
 
@@ -134,7 +151,7 @@ class ProviderOutageTest {
         when(gateway.check(REQUEST, CODE)).thenThrow(
                 new GatewayException(GatewayException.Reason.MISCONFIGURED, "bad credentials"));
 
-        assertThatThrownBy(() -> service.check(flow.id(), CODE))
+        assertThatThrownBy(this::check)
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.isRetryable()).isFalse());
         assertFlowUnchanged();
     }

@@ -5,6 +5,7 @@ import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.port.AdvanceOutcome;
 import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
+import dev.phoneverify.core.port.GatewayCapabilities;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
@@ -16,6 +17,11 @@ abstract class ScriptedGatewayDelegate implements VerificationGateway {
 
     ScriptedGatewayDelegate(VerificationGateway delegate) {
         this.delegate = delegate;
+    }
+
+    @Override
+    public GatewayCapabilities capabilities() {
+        return delegate.capabilities();
     }
 
     @Override

@@ -6,10 +6,12 @@ import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.port.AdvanceOutcome;
 import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
+import dev.phoneverify.core.port.GatewayCapabilities;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
 import dev.phoneverify.core.port.VerificationGateway;
+import dev.phoneverify.core.support.CapabilitiesBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +21,14 @@ import java.util.OptionalInt;
 
 /**
  * Test gateway with a provider's memory, for property tests: one request per number, code {@value #CODE}, three
- * wrong codes end a request, two further delivery steps, requests end 605 s after the start. Single-threaded.
+ * wrong codes end a request, two further delivery steps, requests end 605 s after the start, and a status lookup
+ * (v1-like capabilities). Single-threaded.
  */
 final class SimulatedProvider implements VerificationGateway {
     static final String CODE = "1234";
     private static final int PROVIDER_WRONG_LIMIT = 3;
     private static final Duration REQUEST_LIFETIME = Duration.ofSeconds(605);
+    private static final GatewayCapabilities CAPABILITIES = CapabilitiesBuilder.v1Like().build();
 
     private final Clock clock;
     private final Map<RequestId, Request> requests = new HashMap<>();
@@ -39,6 +43,11 @@ final class SimulatedProvider implements VerificationGateway {
     /** How many times any operation was called. */
     int calls() {
         return calls;
+    }
+
+    @Override
+    public GatewayCapabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.EndReason;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
@@ -72,7 +73,7 @@ class InMemoryFlowStoreTest {
     void refusesAStaleUpdateAndKeepsTheWinner() {
         VerificationFlow flow = pendingFor(Duration.ofMinutes(5));
         store.insert(flow);
-        VerificationFlow winner = flow.verified(clock.instant());
+        VerificationFlow winner = flow.ended(EndReason.CODE_VERIFIED, clock.instant());
         VerificationFlow loser = flow.wrongCode(clock.instant(), OptionalInt.empty(), POLICY);
         store.update(winner);
 
@@ -85,7 +86,7 @@ class InMemoryFlowStoreTest {
     void refusesAnUpdateOfAFlowItDoesNotHold() {
         VerificationFlow flow = pendingFor(Duration.ofMinutes(5));
 
-        assertThat(store.update(flow.verified(clock.instant()))).isFalse();
+        assertThat(store.update(flow.ended(EndReason.CODE_VERIFIED, clock.instant()))).isFalse();
         assertThat(store.find(flow.id())).isEmpty();
     }
 
@@ -99,7 +100,7 @@ class InMemoryFlowStoreTest {
         for (VerificationFlow flow : List.of(dueSecond, dueFirst, dueExactlyNow, notYetDue, finished)) {
             store.insert(flow);
         }
-        store.update(finished.cancelled(clock.instant()));
+        store.update(finished.ended(EndReason.CANCELLED_ON_REQUEST, clock.instant()));
 
         List<VerificationFlow> due = store.pendingDueBy(clock.instant().plus(Duration.ofMinutes(3)), 10);
 
@@ -131,7 +132,7 @@ class InMemoryFlowStoreTest {
     void finishedFlowsAreDroppedByALaterWriteOnceTheRetentionHasPassed() {
         VerificationFlow flow = pendingFor(Duration.ofMinutes(5));
         store.insert(flow);
-        store.update(flow.verified(clock.instant()));
+        store.update(flow.ended(EndReason.CODE_VERIFIED, clock.instant()));
 
         clock.advance(RETENTION);
         store.insert(pendingFor(Duration.ofMinutes(5)));
@@ -141,6 +142,40 @@ class InMemoryFlowStoreTest {
         store.insert(pendingFor(Duration.ofMinutes(5)));
         assertThat(store.find(flow.id())).isEmpty();
         assertThat(store.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aFlowDroppedAfterTheRetentionIsNoLongerFoundByItsRequestId() {
+        VerificationFlow flow = VerificationFlow.started(FlowId.random(), PhoneNumber.parse("+447700900000"),
+                new RequestId("req-dropped"), Channel.SMS, clock.instant(), clock.instant().plusSeconds(300), POLICY);
+        store.insert(flow);
+        store.update(flow.ended(EndReason.CODE_VERIFIED, clock.instant()));
+        assertThat(store.findByRequestId(flow.requestId())).isPresent();
+
+        clock.advance(RETENTION.plusMillis(1));
+        store.insert(pendingFor(Duration.ofMinutes(5)));
+
+        assertThat(store.find(flow.id())).isEmpty();
+        assertThat(store.findByRequestId(flow.requestId())).isEmpty();
+    }
+
+    @Test
+    void aRequestIdStartedAgainFindsTheNewerFlowAndDroppingTheOlderOneKeepsIt() {
+        Instant now = clock.instant();
+        RequestId shared = new RequestId("req-adopted");
+        VerificationFlow older = VerificationFlow.started(FlowId.random(), PhoneNumber.parse("+447700900000"), shared,
+                Channel.SMS, now, now.plusSeconds(300), POLICY);
+        store.insert(older);
+        store.update(older.ended(EndReason.UNKNOWN_TO_PROVIDER, now));
+        clock.advance(Duration.ofMinutes(1));
+        VerificationFlow newer = VerificationFlow.started(FlowId.random(), PhoneNumber.parse("+447700900000"), shared,
+                Channel.SMS, clock.instant(), clock.instant().plusSeconds(300), POLICY);
+        store.insert(newer);
+
+        assertThat(store.findByRequestId(shared)).contains(newer);
+        store.purgeFinishedBefore(clock.instant());
+        assertThat(store.find(older.id())).isEmpty();
+        assertThat(store.findByRequestId(shared)).contains(newer);
     }
 
     @Test
@@ -173,9 +208,9 @@ class InMemoryFlowStoreTest {
         store.insert(early);
         store.insert(late);
         store.insert(pending);
-        store.update(early.cancelled(clock.instant()));
+        store.update(early.ended(EndReason.CANCELLED_ON_REQUEST, clock.instant()));
         clock.advance(Duration.ofMinutes(1));
-        store.update(late.verified(clock.instant()));
+        store.update(late.ended(EndReason.CODE_VERIFIED, clock.instant()));
 
         int dropped = store.purgeFinishedBefore(clock.instant());
 

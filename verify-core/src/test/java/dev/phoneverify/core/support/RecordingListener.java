@@ -1,7 +1,7 @@
 package dev.phoneverify.core.support;
 
-import dev.phoneverify.core.service.VerificationEvent;
-import dev.phoneverify.core.service.VerificationListener;
+import dev.phoneverify.core.usecase.VerificationEvent;
+import dev.phoneverify.core.usecase.VerificationListener;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +18,13 @@ public final class RecordingListener implements VerificationListener {
         return List.copyOf(events);
     }
 
-    /** The kinds of event received, in order: {@code [Started, CodeChecked, Verified]}. */
-    public synchronized List<Class<?>> kinds() {
-        return events.stream().<Class<?>>map(Object::getClass).toList();
+    /** The kinds of event received, in order: {@code [STARTED, CODE_ACCEPTED, VERIFIED]}. */
+    public synchronized List<VerificationEvent.Kind> kinds() {
+        return events.stream().map(VerificationEvent::kind).toList();
+    }
+
+    /** Forgets what was received so far, so a test can look at what one command emits. */
+    public synchronized void clear() {
+        events.clear();
     }
 }

@@ -6,6 +6,7 @@ import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.port.AdvanceOutcome;
 import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
+import dev.phoneverify.core.port.GatewayCapabilities;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
@@ -14,7 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -22,7 +26,9 @@ import java.util.function.Supplier;
  * Test double for {@link VerificationGateway}: each operation answers from a queue of scripted answers the test
  * set up, falling back to a plain happy answer, and counts how often it was asked. Thread-safe.
  *
- * <p>Answers may be values or {@link Supplier}s that throw, so a test can script an outage for one call.
+ * <p>Answers may be values or {@link Supplier}s that throw, so a test can script an outage for one call. The
+ * gateway describes itself as Vonage v1 does ({@link CapabilitiesBuilder#v1Like()}) unless the test gives it other
+ * capabilities, and keeps every start request it receives.
  */
 public final class ScriptedGateway implements VerificationGateway {
     /** The request id the default start answer names. */
@@ -31,6 +37,8 @@ public final class ScriptedGateway implements VerificationGateway {
     public static final Duration REQUEST_LIFETIME = Duration.ofSeconds(605);
 
     private final Clock clock;
+    private final GatewayCapabilities capabilities;
+    private final List<StartRequest> startRequests = new CopyOnWriteArrayList<>();
     private final Deque<Supplier<StartOutcome>> starts = new ArrayDeque<>();
     private final Deque<Supplier<CheckOutcome>> checks = new ArrayDeque<>();
     private final Deque<Supplier<CancelOutcome>> cancels = new ArrayDeque<>();
@@ -42,8 +50,20 @@ public final class ScriptedGateway implements VerificationGateway {
     private final AtomicInteger advanceCalls = new AtomicInteger();
     private final AtomicInteger statusCalls = new AtomicInteger();
 
+    /** A gateway with v1-like capabilities. */
     public ScriptedGateway(Clock clock) {
-        this.clock = clock;
+        this(clock, CapabilitiesBuilder.v1Like().build());
+    }
+
+    /** A gateway that describes itself with {@code capabilities}. */
+    public ScriptedGateway(Clock clock, GatewayCapabilities capabilities) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+    }
+
+    @Override
+    public GatewayCapabilities capabilities() {
+        return capabilities;
     }
 
     public synchronized ScriptedGateway onStart(StartOutcome outcome) {
@@ -78,15 +98,20 @@ public final class ScriptedGateway implements VerificationGateway {
         return this;
     }
 
-    /** The answer to a start when nothing was scripted: started by SMS, ending after workflow 1's 605 s. */
-    public StartOutcome.Started defaultStarted() {
-        return new StartOutcome.Started(REQUEST_ID, Channel.SMS, clock.instant().plus(REQUEST_LIFETIME));
+    /**
+     * The answer to a start when nothing was scripted: started on the workflow's first channel, ending after
+     * workflow 1's 605 s.
+     */
+    public StartOutcome.Started defaultStarted(StartRequest request) {
+        return new StartOutcome.Started(REQUEST_ID, request.workflow().firstChannel(),
+                clock.instant().plus(REQUEST_LIFETIME));
     }
 
     @Override
     public StartOutcome start(StartRequest request) {
         startCalls.incrementAndGet();
-        return next(starts, this::defaultStarted);
+        startRequests.add(request);
+        return next(starts, () -> defaultStarted(request));
     }
 
     @Override
@@ -119,6 +144,19 @@ public final class ScriptedGateway implements VerificationGateway {
             answer = script.poll();
         }
         return (answer == null ? fallback : answer).get();
+    }
+
+    /** Every start request received, in order. */
+    public List<StartRequest> startRequests() {
+        return List.copyOf(startRequests);
+    }
+
+    /** The last start request received. */
+    public StartRequest lastStartRequest() {
+        if (startRequests.isEmpty()) {
+            throw new AssertionError("the gateway was never asked to start");
+        }
+        return startRequests.get(startRequests.size() - 1);
     }
 
     public int startCalls() {

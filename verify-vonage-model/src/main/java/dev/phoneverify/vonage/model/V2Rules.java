@@ -26,6 +26,8 @@ public final class V2Rules {
     public static final Pattern CLIENT_REF = Pattern.compile("[a-zA-Z0-9]{1,40}");
     /** A {@code to} number: E.164 digits without {@code +} or {@code 00}. */
     public static final Pattern PHONE_NUMBER = Pattern.compile("[1-9][0-9]{6,14}");
+    /** A WhatsApp step's {@code from}, required: a WhatsApp Business number of 1 to 50 characters (facts 2.4). */
+    public static final int MAX_WHATSAPP_FROM_LENGTH = 50;
     /** Wrong codes a request takes; the last one ends it {@code failed} (410). */
     public static final int MAX_WRONG_CODES = 3;
     /** A cancel is accepted this long after the start at the earliest, when that rule is on (facts 2.6). */

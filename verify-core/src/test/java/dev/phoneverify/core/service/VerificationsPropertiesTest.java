@@ -9,8 +9,13 @@ import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.domain.VerificationPolicy;
+import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.store.InMemoryFlowStore;
 import dev.phoneverify.core.support.MutableClock;
+import dev.phoneverify.core.support.Results;
+import dev.phoneverify.core.usecase.CheckCommand;
+import dev.phoneverify.core.usecase.StartCommand;
+import dev.phoneverify.core.usecase.StartResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,9 +32,11 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Random command sequences against a simulated provider; after every command the invariants of design.md hold.
+ * Random command sequences against a simulated provider; after every command the flow invariants hold: wrong
+ * attempts never exceed the policy, VERIFIED only after a correct code, a finished flow never changes and its
+ * commands never reach the provider.
  */
-class VerificationServicePropertiesTest {
+class VerificationsPropertiesTest {
     private static final PhoneNumber NUMBER = PhoneNumber.parse("+447700900000");
     private static final VerificationCode RIGHT = VerificationCode.parse(SimulatedProvider.CODE);
     private static final VerificationCode WRONG = VerificationCode.parse("9999");
@@ -60,44 +67,37 @@ class VerificationServicePropertiesTest {
         // Retention longer than any sequence, so finished flows stay readable for the invariants.
         InMemoryFlowStore store = new InMemoryFlowStore(clock, Duration.ofDays(1));
         VerificationPolicy policy = VerificationPolicy.defaults().withMaxWrongAttempts(maxWrongAttempts);
-        VerificationService service = new VerificationService(provider, store, policy, new Brand("Acme"), clock,
-                AbuseControls.none());
+        Verifications service = Verifications.builder().gateway(provider).flows(store)
+                .abuseControls(AbuseControls.off()).brand(new Brand("Acme")).clock(clock).policy(policy).build();
         List<FlowId> flows = new ArrayList<>();
         Map<FlowId, FlowState> finishedAs = new HashMap<>();
         Set<FlowId> correctCodeSent = new HashSet<>();
 
-        flows.add(service.start(NUMBER).id());
+        flows.add(Results.started(service.start(StartCommand.to(NUMBER))).id());
         for (Command command : commands) {
             FlowId target = flows.get(flows.size() - 1);
             VerificationFlow before = store.find(target).orElseThrow();
             boolean finishedBefore = before.isTerminal() || before.isDueToExpire(clock.instant());
             int callsBefore = provider.calls();
 
-            try {
-                switch (command.kind()) {
-                    case START:
-                        flows.add(service.start(NUMBER).id());
-                        break;
-                    case CHECK_RIGHT:
-                        if (!finishedBefore) {
-                            correctCodeSent.add(target);
-                        }
-                        service.check(target, RIGHT);
-                        break;
-                    case CHECK_WRONG:
-                        service.check(target, WRONG);
-                        break;
-                    case CANCEL:
-                        service.cancel(target);
-                        break;
-                    case NEXT:
-                        service.next(target);
-                        break;
-                    default:
-                        clock.advance(Duration.ofSeconds(command.seconds()));
+            // Refusals are ordinary answers here; the invariants below say whether they were right.
+            switch (command.kind()) {
+                case START -> {
+                    StartResult started = service.start(StartCommand.to(NUMBER));
+                    if (started instanceof StartResult.Started flow) {
+                        flows.add(flow.flow().id());
+                    }
                 }
-            } catch (VerificationException refused) {
-                // Refusals are ordinary answers here; the invariants below say whether they were right.
+                case CHECK_RIGHT -> {
+                    if (!finishedBefore) {
+                        correctCodeSent.add(target);
+                    }
+                    service.check(new CheckCommand(target, RIGHT));
+                }
+                case CHECK_WRONG -> service.check(new CheckCommand(target, WRONG));
+                case CANCEL -> service.cancel(target);
+                case NEXT -> service.next(target);
+                case ADVANCE_CLOCK -> clock.advance(Duration.ofSeconds(command.seconds()));
             }
 
             if (finishedBefore && command.kind() != Kind.START && command.kind() != Kind.ADVANCE_CLOCK) {
