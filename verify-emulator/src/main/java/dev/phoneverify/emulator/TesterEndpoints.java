@@ -76,6 +76,7 @@ final class TesterEndpoints {
         Optional<PhoneNumber> number;
         try {
             number = params.first("number").map(PhoneNumber::parse);
+            number = number.isPresent() ? number : phoneTo(params);
         } catch (IllegalArgumentException e) {
             send(exchange, 400, Map.of("error", "number is not a phone number in E.164 form"));
             return;
@@ -92,6 +93,15 @@ final class TesterEndpoints {
         }
         payments.tidy(id -> v1.snapshot(id).isPresent());
         Exchanges.sendJson(exchange, 200, Json.write(list));
+    }
+
+    /** A {@code to} that is a phone number: only that number's messages are read, not the whole outbox. */
+    private static Optional<PhoneNumber> phoneTo(Parameters params) {
+        Optional<String> to = params.first("to").map(String::strip);
+        if (to.isEmpty() || !to.get().matches("\\+?[0-9]{7,15}")) {
+            return Optional.empty();
+        }
+        return Optional.of(PhoneNumber.parse(to.get()));
     }
 
     private record Sent(DeliveredMessage message, boolean v1) {
