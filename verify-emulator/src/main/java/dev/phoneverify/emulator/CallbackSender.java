@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Delivers v2 callbacks from a scheduled executor, never on a request thread: each body is signed afresh on every
  * attempt (new {@code jti} and {@code iat}, the same body and callback id), only a 2xx counts as delivered,
  * redirects are not followed, a 410 stops delivery, and anything else is retried per {@link CallbackRetry}
- * (honouring {@code Retry-After}). {@link #reset()} drops whatever is still pending.
+ * (honouring {@code Retry-After}). One request's callbacks go out in order (its summary after its events); different
+ * requests' callbacks do not wait for each other. {@link #reset()} drops whatever is still pending.
  */
 final class CallbackSender implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CallbackSender.class.getName());
@@ -38,6 +41,8 @@ final class CallbackSender implements AutoCloseable {
     private final HttpClient http;
     private final AtomicLong generation = new AtomicLong();
     private final Deque<CallbackAttempt> attempts = new ArrayDeque<>();
+    /** Per request, the callbacks waiting behind the one being delivered; a key is present while one is. */
+    private final Map<String, Deque<Pending>> queued = new HashMap<>();
 
     CallbackSender(URI target, CallbackSignature signature, CallbackRetry retry) {
         this.target = target;
@@ -56,7 +61,30 @@ final class CallbackSender implements AutoCloseable {
     void send(String type, String requestId, Optional<String> applicationId, byte[] body) {
         Pending pending = new Pending(UUID.randomUUID().toString(), type, requestId, applicationId, body,
                 generation.get());
+        synchronized (queued) {
+            Deque<Pending> waiting = queued.get(requestId);
+            if (waiting != null) {
+                waiting.addLast(pending);
+                return;
+            }
+            queued.put(requestId, new ArrayDeque<>(2));
+        }
         schedule(() -> attempt(pending, 1), Duration.ZERO);
+    }
+
+    /** The request's next callback, once the one before it was delivered or given up. */
+    private void sendNextOf(Pending done) {
+        Pending next;
+        synchronized (queued) {
+            Deque<Pending> waiting = queued.get(done.requestId());
+            next = waiting == null ? null : waiting.pollFirst();
+            if (next == null) {
+                queued.remove(done.requestId());
+                return;
+            }
+        }
+        Pending first = next;
+        schedule(() -> attempt(first, 1), Duration.ZERO);
     }
 
     List<CallbackAttempt> attempts() {
@@ -68,6 +96,9 @@ final class CallbackSender implements AutoCloseable {
     /** Forgets pending callbacks (they are dropped when their turn comes) and the attempts seen so far. */
     void reset() {
         generation.incrementAndGet();
+        synchronized (queued) {
+            queued.clear();
+        }
         synchronized (attempts) {
             attempts.clear();
         }
@@ -112,6 +143,7 @@ final class CallbackSender implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "gave up on a {0} callback after {1} attempts (last status {2})",
                         pending.type(), number, status);
             }
+            sendNextOf(pending);
             return;
         }
         Duration wait = retry.delayBefore(number + 1, retryAfter(response));
