@@ -27,60 +27,45 @@ final class V2Auth {
     record Caller(Optional<String> applicationId) {
     }
 
-    /** Why a call was refused: its credential is missing or wrong, or its token has expired. */
-    static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient Problem problem;
-
-        Refused(Problem problem) {
-            super(problem.title(), null, false, false);
-            this.problem = problem;
-        }
-
-        Problem problem() {
-            return problem;
-        }
-    }
-
     V2Auth(Credentials credentials, Optional<RSAPublicKey> applicationKey) {
         this.credentials = credentials;
         this.verifier = applicationKey.map(key -> JWT.require(Algorithm.RSA256(key, null))
                 .acceptLeeway(LEEWAY_SECONDS).build());
     }
 
-    Caller authenticate(String header) throws Refused {
+    Caller authenticate(String header) throws ProblemAnswer {
         if (header == null) {
-            throw new Refused(Problem.unauthorized());
+            throw new ProblemAnswer(Problem.unauthorized());
         }
         Optional<String[]> basic = Credentials.basic(header);
         if (basic.isPresent()) {
             if (credentials.matches(basic.get()[0], basic.get()[1])) {
                 return new Caller(Optional.empty());
             }
-            throw new Refused(Problem.unauthorized());
+            throw new ProblemAnswer(Problem.unauthorized());
         }
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(header.substring(7).strip());
         }
-        throw new Refused(Problem.unauthorized());
+        throw new ProblemAnswer(Problem.unauthorized());
     }
 
-    private Caller bearer(String token) throws Refused {
+    private Caller bearer(String token) throws ProblemAnswer {
         DecodedJWT jwt;
         try {
             jwt = verifier.isPresent() ? verifier.get().verify(token) : unverified(token);
         } catch (TokenExpiredException e) {
-            throw new Refused(Problem.jwtExpired());
+            throw new ProblemAnswer(Problem.jwtExpired());
         } catch (JWTVerificationException e) {
-            throw new Refused(Problem.unauthorized());
+            throw new ProblemAnswer(Problem.unauthorized());
         }
         if (!"RS256".equals(jwt.getAlgorithm())) {
-            throw new Refused(Problem.unauthorized());
+            throw new ProblemAnswer(Problem.unauthorized());
         }
         Claim application = jwt.getClaim("application_id");
         String applicationId = application.isMissing() || application.isNull() ? null : application.asString();
         if (applicationId == null || applicationId.isBlank()) {
-            throw new Refused(Problem.unauthorized());
+            throw new ProblemAnswer(Problem.unauthorized());
         }
         return new Caller(Optional.of(applicationId));
     }

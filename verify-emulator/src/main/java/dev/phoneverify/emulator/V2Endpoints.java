@@ -13,7 +13,9 @@ import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.StartOutcome;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,21 +35,6 @@ final class V2Endpoints {
     private final V2Auth auth;
     private final V2Requests requests;
 
-    /** An error answer raised while reading or running a call. */
-    static final class Answer extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient Problem problem;
-
-        Answer(Problem problem) {
-            super(problem.title(), null, false, false);
-            this.problem = problem;
-        }
-
-        Problem problem() {
-            return problem;
-        }
-    }
-
     V2Endpoints(FakeVerificationGateway fake, V2Auth auth, V2Requests requests) {
         this.fake = fake;
         this.auth = auth;
@@ -60,13 +47,13 @@ final class V2Endpoints {
             Matcher request = REQUEST_PATH.matcher(path);
             boolean start = path.isEmpty() || path.equals("/");
             if (!start && !request.matches()) {
-                throw new Answer(Problem.pathNotFound());
+                throw new ProblemAnswer(Problem.pathNotFound());
             }
             boolean next = !start && request.group(2) != null;
             boolean allowed = method.equals("POST") || (method.equals("DELETE") && !start && !next);
             if (!allowed) {
                 exchange.getResponseHeaders().set("Allow", start || next ? "POST" : "POST, DELETE");
-                throw new Answer(Problem.methodNotAllowed());
+                throw new ProblemAnswer(Problem.methodNotAllowed());
             }
             V2Auth.Caller caller = auth.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
             if (start) {
@@ -84,9 +71,7 @@ final class V2Endpoints {
             } else {
                 send(exchange, 200, check(id, rawId, body));
             }
-        } catch (V2Auth.Refused e) {
-            Exchanges.sendProblem(exchange, e.problem());
-        } catch (Answer e) {
+        } catch (ProblemAnswer e) {
             Exchanges.sendProblem(exchange, e.problem());
         } catch (GatewayException e) {
             answerScriptedFault(exchange, e);
@@ -96,7 +81,7 @@ final class V2Endpoints {
         }
     }
 
-    private Map<String, Object> start(byte[] body, V2Auth.Caller caller) throws Answer {
+    private Map<String, Object> start(byte[] body, V2Auth.Caller caller) throws ProblemAnswer {
         V2StartBody.Parsed parsed = V2StartBody.parse(body);
         StartOutcome outcome;
         try {
@@ -104,137 +89,130 @@ final class V2Endpoints {
         } catch (GatewayException e) {
             if (e.reason() == GatewayException.Reason.MISCONFIGURED) {
                 // What the v2 fake refuses on its own is a 422 of the real API (facts §2.3).
-                throw new Answer(Problem.invalidParameter("body", "The request breaks a rule of Verify v2."));
+                throw new ProblemAnswer(Problem.invalidParameter("body", "The request breaks a rule of Verify v2."));
             }
             throw e;
         }
-        RequestId[] started = new RequestId[1];
-        String to = "workflow[" + Math.max(0, parsed.channels().indexOf(parsed.channels().stream()
-                .filter(channel -> channel != Channel.EMAIL).findFirst().orElseThrow()))
-                + "].to";
-        Problem problem = outcome.accept(new StartOutcome.Visitor<Problem>() {
+        String to = "workflow[" + parsed.channels().indexOf(parsed.channels().stream()
+                .filter(channel -> channel != Channel.EMAIL).findFirst().orElseThrow()) + "].to";
+        List<RequestId> started = new ArrayList<>(1);
+        refuseIfPresent(outcome.accept(new StartOutcome.Visitor<Optional<Problem>>() {
             @Override
-            public Problem started(StartOutcome.Started done) {
+            public Optional<Problem> started(StartOutcome.Started done) {
                 requests.register(done.requestId(), parsed, caller.applicationId(), fake.clock().instant());
-                started[0] = done.requestId();
-                return null;
+                started.add(done.requestId());
+                return Optional.empty();
             }
 
             @Override
-            public Problem rejected(StartOutcome.Rejected rejected) {
+            public Optional<Problem> rejected(StartOutcome.Rejected rejected) {
                 // v2 refuses such numbers synchronously with 422 and charges nothing (facts §2.3, KB422).
-                return Problem.invalidParameter(to, switch (rejected.reason()) {
+                return Optional.of(Problem.invalidParameter(to, switch (rejected.reason()) {
                     case INVALID_NUMBER -> "'to' phone number is invalid.";
                     case BARRED -> "The number is blocked for verification.";
                     case UNSUPPORTED_NETWORK -> "The number's network is not supported.";
                     case DESTINATION_NOT_PERMITTED -> "The account may not send to this destination.";
-                });
+                }));
             }
 
             @Override
-            public Problem concurrentVerification(StartOutcome.ConcurrentVerification concurrent) {
-                return Problem.concurrent(concurrent.inFlight());
+            public Optional<Problem> concurrentVerification(StartOutcome.ConcurrentVerification concurrent) {
+                return Optional.of(Problem.concurrent(concurrent.inFlight()));
             }
-        });
-        if (problem != null) {
-            throw new Answer(problem);
-        }
+        }));
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("request_id", started[0].value());
+        answer.put("request_id", started.get(0).value());
         return answer;
     }
 
-    private Map<String, Object> check(Optional<RequestId> id, String rawId, byte[] body) throws Answer {
+    private Map<String, Object> check(Optional<RequestId> id, String rawId, byte[] body) throws ProblemAnswer {
         Optional<JsonNode> json = JsonBodies.parse(body);
         JsonNode code = json.filter(JsonNode::isObject).map(node -> node.get("code")).orElse(null);
         if (code == null || !code.isTextual() || !code.textValue().matches("[A-Za-z0-9]{4,10}")) {
-            throw new Answer(Problem.invalidParameter("code", "code is a string of 4 to 10 letters or digits."));
+            throw new ProblemAnswer(Problem.invalidParameter("code", "code is a string of 4 to 10 letters or digits."));
         }
-        if (id.isEmpty()) {
-            throw new Answer(Problem.requestNotFound(rawId));
-        }
+        RequestId requestId = found(id, rawId);
         if (!code.textValue().chars().allMatch(Character::isDigit)) {
             // No code this emulator sends has letters, so this one is wrong; it is not counted as an attempt.
-            throw new Answer(Problem.invalidCode());
+            throw new ProblemAnswer(Problem.invalidCode());
         }
-        CheckOutcome outcome = fake.check(id.get(), VerificationCode.parse(code.textValue()));
-        Problem problem = outcome.accept(new CheckOutcome.Visitor<Problem>() {
-            @Override
-            public Problem correct(CheckOutcome.Correct correct) {
-                return null;
-            }
+        refuseIfPresent(fake.check(requestId, VerificationCode.parse(code.textValue()))
+                .accept(new CheckOutcome.Visitor<Optional<Problem>>() {
+                    @Override
+                    public Optional<Problem> correct(CheckOutcome.Correct correct) {
+                        return Optional.empty();
+                    }
 
-            @Override
-            public Problem wrongCode(CheckOutcome.WrongCode wrong) {
-                return Problem.invalidCode();
-            }
+                    @Override
+                    public Optional<Problem> wrongCode(CheckOutcome.WrongCode wrong) {
+                        return Optional.of(Problem.invalidCode());
+                    }
 
-            @Override
-            public Problem tooManyAttempts(CheckOutcome.TooManyAttempts tooMany) {
-                return Problem.tooManyWrongCodes();
-            }
+                    @Override
+                    public Optional<Problem> tooManyAttempts(CheckOutcome.TooManyAttempts tooMany) {
+                        return Optional.of(Problem.tooManyWrongCodes());
+                    }
 
-            @Override
-            public Problem notFound(CheckOutcome.NotFound notFound) {
-                return Problem.requestNotFound(rawId);
-            }
-        });
-        if (problem != null) {
-            throw new Answer(problem);
-        }
+                    @Override
+                    public Optional<Problem> notFound(CheckOutcome.NotFound notFound) {
+                        return Optional.of(Problem.requestNotFound(rawId));
+                    }
+                }));
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("request_id", id.get().value());
+        answer.put("request_id", requestId.value());
         answer.put("status", "completed");
         return answer;
     }
 
-    private void cancel(Optional<RequestId> id, String rawId) throws Answer {
-        if (id.isEmpty()) {
-            throw new Answer(Problem.requestNotFound(rawId));
-        }
-        Problem problem = fake.cancel(id.get()).accept(new CancelOutcome.Visitor<Problem>() {
+    private void cancel(Optional<RequestId> id, String rawId) throws ProblemAnswer {
+        refuseIfPresent(fake.cancel(found(id, rawId)).accept(new CancelOutcome.Visitor<Optional<Problem>>() {
             @Override
-            public Problem cancelled(CancelOutcome.Cancelled cancelled) {
-                return null;
+            public Optional<Problem> cancelled(CancelOutcome.Cancelled cancelled) {
+                return Optional.empty();
             }
 
             @Override
-            public Problem notPermitted(CancelOutcome.NotPermitted refused) {
-                return Problem.cancelRefused();
+            public Optional<Problem> notPermitted(CancelOutcome.NotPermitted refused) {
+                return Optional.of(Problem.cancelRefused());
             }
 
             @Override
-            public Problem notFound(CancelOutcome.NotFound notFound) {
-                return Problem.requestNotFound(rawId);
+            public Optional<Problem> notFound(CancelOutcome.NotFound notFound) {
+                return Optional.of(Problem.requestNotFound(rawId));
             }
-        });
-        if (problem != null) {
-            throw new Answer(problem);
-        }
+        }));
     }
 
-    private void advance(Optional<RequestId> id, String rawId) throws Answer {
+    private void advance(Optional<RequestId> id, String rawId) throws ProblemAnswer {
+        refuseIfPresent(fake.advance(found(id, rawId)).accept(new AdvanceOutcome.Visitor<Optional<Problem>>() {
+            @Override
+            public Optional<Problem> advanced(AdvanceOutcome.Advanced advanced) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Problem> noStepsLeft(AdvanceOutcome.NoStepsLeft noStepsLeft) {
+                return Optional.of(Problem.noEvents());
+            }
+
+            @Override
+            public Optional<Problem> notFound(AdvanceOutcome.NotFound notFound) {
+                return Optional.of(Problem.requestNotFound(rawId));
+            }
+        }));
+    }
+
+    /** The request id, or the 404 a malformed one gets: it names no request. */
+    private static RequestId found(Optional<RequestId> id, String rawId) throws ProblemAnswer {
         if (id.isEmpty()) {
-            throw new Answer(Problem.requestNotFound(rawId));
+            throw new ProblemAnswer(Problem.requestNotFound(rawId));
         }
-        Problem problem = fake.advance(id.get()).accept(new AdvanceOutcome.Visitor<Problem>() {
-            @Override
-            public Problem advanced(AdvanceOutcome.Advanced advanced) {
-                return null;
-            }
+        return id.get();
+    }
 
-            @Override
-            public Problem noStepsLeft(AdvanceOutcome.NoStepsLeft noStepsLeft) {
-                return Problem.noEvents();
-            }
-
-            @Override
-            public Problem notFound(AdvanceOutcome.NotFound notFound) {
-                return Problem.requestNotFound(rawId);
-            }
-        });
-        if (problem != null) {
-            throw new Answer(problem);
+    private static void refuseIfPresent(Optional<Problem> problem) throws ProblemAnswer {
+        if (problem.isPresent()) {
+            throw new ProblemAnswer(problem.get());
         }
     }
 

@@ -36,15 +36,15 @@ final class V2StartBody {
     }
 
     /** The start, or the 422 naming each bad field. */
-    static Parsed parse(byte[] body) throws V2Endpoints.Answer {
+    static Parsed parse(byte[] body) throws ProblemAnswer {
         Optional<JsonNode> json = JsonBodies.parse(body);
         if (json.isEmpty() || !json.get().isObject()) {
-            throw new V2Endpoints.Answer(Problem.invalidParameter("body", "The body must be a JSON object."));
+            throw new ProblemAnswer(Problem.invalidParameter("body", "The body must be a JSON object."));
         }
         V2StartBody reader = new V2StartBody();
         Optional<Parsed> parsed = reader.read(json.get());
         if (parsed.isEmpty()) {
-            throw new V2Endpoints.Answer(Problem.invalidParameters(reader.invalid));
+            throw new ProblemAnswer(Problem.invalidParameters(reader.invalid));
         }
         return parsed.get();
     }
