@@ -69,12 +69,33 @@ public final class EmulatorSettings {
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new IllegalArgumentException("a callback url is an absolute http or https URL");
         }
+        if (isDenied(url.getHost())) {
+            throw new IllegalArgumentException("a callback url may not point at a link-local, multicast or"
+                    + " unspecified address");
+        }
         if (secret == null || secret.length() < 4) {
             throw new IllegalArgumentException("a signature secret has at least 4 characters (32 bits, facts §2.9)");
         }
         this.callbackUrl = Optional.of(url);
         this.signatureSecret = Optional.of(secret);
         return this;
+    }
+
+    /**
+     * The deny list of callback targets: addresses no receiver of a test listens on, such as a cloud's metadata
+     * service (169.254.169.254). Only literal addresses are checked; names are not resolved here.
+     */
+    private static boolean isDenied(String host) {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+            return false;
+        }
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(literal);
+            return address.isLinkLocalAddress() || address.isMulticastAddress() || address.isAnyLocalAddress();
+        } catch (java.net.UnknownHostException e) {
+            return true;
+        }
     }
 
     /** With it, a v2 Bearer token must carry a valid RS256 signature by this application key. */

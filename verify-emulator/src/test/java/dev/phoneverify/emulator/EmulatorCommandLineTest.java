@@ -75,6 +75,17 @@ class EmulatorCommandLineTest {
                 .hasMessageContaining(message);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ftp://127.0.0.1/cb", "http://169.254.169.254/latest", "http://0.0.0.0:9/cb", "http://[fe80::1]:9/cb",
+        "relative/path"})
+    @DisplayName("a callback url that is not http(s), or points at a denied address, is refused at start")
+    void deniedCallbackTargets(String url) {
+        EmulatorSettings settings = VerifyEmulator.builder(dev.phoneverify.adapter.fake.FakeVerificationGateway
+                .create()).credentials("k", "s");
+        assertThatThrownBy(() -> settings.callbacks(URI.create(url), "secret"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     @DisplayName("options take --name value and --name=value")
     void options() {
