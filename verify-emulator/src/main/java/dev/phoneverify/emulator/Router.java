@@ -41,6 +41,11 @@ final class Router implements HttpHandler {
                 }
                 return;
             }
+            if (method.equals("HEAD")) {
+                // No endpoint takes HEAD, and its answer may carry no body.
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
             if (isV2) {
                 v2.handle(exchange, method, path.substring(V2_PREFIX.length()), body);
             } else if (path.startsWith(TESTER_PREFIX)) {

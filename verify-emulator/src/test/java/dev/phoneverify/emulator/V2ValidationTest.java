@@ -144,6 +144,9 @@ class V2ValidationTest {
         assertThat(put.headers().firstValue("Allow")).hasValue("POST, DELETE");
         HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(emulator.baseUri().resolve("/v3/whatever"))
                 .GET());
+        HttpResponse<String> head = client.send(HttpRequest.newBuilder(emulator.baseUri().resolve("/v2/verify"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(405);
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
