@@ -184,6 +184,27 @@ class V2CallbacksTest {
     }
 
     @Test
+    @DisplayName("a receiver that never answers does not slow the API: callbacks never block an answer")
+    void silentReceiver() throws Exception {
+        try (java.net.ServerSocket blackHole = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress());
+             VerifyEmulator silent = VerifyEmulator.builder(FakeVerificationGateway.create())
+                     .credentials(V2Client.KEY, V2Client.SECRET)
+                     .callbacks(java.net.URI.create("http://127.0.0.1:" + blackHole.getLocalPort() + "/cb"),
+                             SIGNATURE_SECRET).start()) {
+            V2Client calls = new V2Client(silent.baseUri());
+            for (int i = 0; i < 5; i++) {
+                String to = "44770090007" + i;
+                Instant before = Instant.now();
+                String id = calls.startSms(to);
+                assertThat(calls.check(id, calls.lastCode(to)).statusCode()).isEqualTo(200);
+                calls.advance(1);
+                assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a cancelled request sends no callback; reset forgets the attempts seen")
     void cancelAndReset() throws Exception {
         String id = V2Client.json(client.start(START)).get("request_id").asText();
