@@ -3,7 +3,7 @@ package dev.phoneverify.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
-import dev.phoneverify.adapter.fake.emulator.VerifyEmulator;
+import dev.phoneverify.emulator.VerifyEmulator;
 import dev.phoneverify.core.domain.PhoneNumber;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -3,7 +3,7 @@ package dev.phoneverify.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
-import dev.phoneverify.adapter.fake.emulator.VerifyEmulator;
+import dev.phoneverify.emulator.VerifyEmulator;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Properties;

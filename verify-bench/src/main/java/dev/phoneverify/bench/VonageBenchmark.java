@@ -8,7 +8,7 @@ import com.vonage.client.verify.VerifyResponse;
 import com.vonage.client.verify.VerifyStatus;
 import dev.phoneverify.adapter.fake.FakeClock;
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
-import dev.phoneverify.adapter.fake.emulator.VerifyEmulator;
+import dev.phoneverify.emulator.VerifyEmulator;
 import dev.phoneverify.adapter.vonage.VonageConfig;
 import dev.phoneverify.adapter.vonage.VonageVerificationGateway;
 import dev.phoneverify.core.domain.Brand;

@@ -2,7 +2,7 @@ package dev.phoneverify.adapter.vonage;
 
 import dev.phoneverify.adapter.fake.FakeClock;
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
-import dev.phoneverify.adapter.fake.emulator.VerifyEmulator;
+import dev.phoneverify.emulator.VerifyEmulator;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.port.VerificationGateway;

@@ -7,7 +7,7 @@ import dev.phoneverify.adapter.fake.DeliveredMessage;
 import dev.phoneverify.adapter.fake.FakeClock;
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import dev.phoneverify.adapter.fake.Operation;
-import dev.phoneverify.adapter.fake.emulator.VerifyEmulator;
+import dev.phoneverify.emulator.VerifyEmulator;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.PhoneNumber;

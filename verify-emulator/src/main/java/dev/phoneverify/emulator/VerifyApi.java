@@ -1,4 +1,4 @@
-package dev.phoneverify.adapter.fake.emulator;
+package dev.phoneverify.emulator;
 
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import dev.phoneverify.core.domain.Brand;
@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Verify v1's request, check and control endpoints over the fake (search is {@link SearchAnswer}): reads Vonage's
@@ -42,6 +43,15 @@ final class VerifyApi {
     Map<String, Object> request(Parameters params) {
         PhoneNumber number = parse("number", params, PhoneNumber::parse);
         Brand brand = parse("brand", params, Brand::new);
+        return start(params, number, brand, requestId -> { });
+    }
+
+    /**
+     * A start with the parameters {@code /verify/json} and {@code /verify/psd2/json} share (facts §1.2-1.3):
+     * {@code code_length}, {@code workflow_id}, {@code pin_expiry}, {@code next_event_wait}; {@code onStarted} hears
+     * the new request's id before the answer is built.
+     */
+    Map<String, Object> start(Parameters params, PhoneNumber number, Brand brand, Consumer<RequestId> onStarted) {
         int codeLength = optionalInt(params, "code_length", 4, 6).orElse(4);
         if (codeLength != 4 && codeLength != 6) {
             throw ApiError.invalid("code_length");
@@ -67,6 +77,7 @@ final class VerifyApi {
         return fake.start(start, timings).accept(new StartOutcome.Visitor<>() {
             @Override
             public Map<String, Object> started(StartOutcome.Started started) {
+                onStarted.accept(started.requestId());
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("request_id", started.requestId().value());
                 body.put("status", "0");
@@ -252,11 +263,11 @@ final class VerifyApi {
         }
     }
 
-    private interface Parser<T> {
+    interface Parser<T> {
         T parse(String value);
     }
 
-    private static <T> T parse(String name, Parameters params, Parser<T> parser) {
+    static <T> T parse(String name, Parameters params, Parser<T> parser) {
         String value = params.first(name).orElseThrow(() -> ApiError.missing(name));
         try {
             return parser.parse(value);

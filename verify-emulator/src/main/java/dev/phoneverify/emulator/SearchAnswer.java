@@ -1,4 +1,4 @@
-package dev.phoneverify.adapter.fake.emulator;
+package dev.phoneverify.emulator;
 
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import dev.phoneverify.adapter.fake.RequestSnapshot;

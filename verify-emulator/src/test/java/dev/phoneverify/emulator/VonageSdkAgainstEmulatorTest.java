@@ -1,4 +1,4 @@
-package dev.phoneverify.adapter.fake.emulator;
+package dev.phoneverify.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.phoneverify.adapter.fake.emulator;
+package dev.phoneverify.emulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.phoneverify.adapter.fake.emulator;
+package dev.phoneverify.emulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Request parameters from the query string and a form-encoded body together; a name may repeat. */
+/** Request parameters from the query string and a form or JSON body together; a name may repeat. */
 final class Parameters {
     private final Map<String, List<String>> values = new HashMap<>();
 
@@ -26,6 +26,11 @@ final class Parameters {
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             values.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
+    }
+
+    /** Adds one decoded value. */
+    void add(String name, String value) {
+        values.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
     }
 
     private static String decode(String text) {

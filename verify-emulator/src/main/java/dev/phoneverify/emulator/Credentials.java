@@ -1,4 +1,4 @@
-package dev.phoneverify.adapter.fake.emulator;
+package dev.phoneverify.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 
-/** The one api key and secret an emulator accepts, as parameters or HTTP Basic (facts §1.1). */
+/** The one api key and secret an emulator accepts, as parameters or HTTP Basic (facts §1.1, §2.9). */
 final class Credentials {
     private final byte[] apiKey;
     private final byte[] apiSecret;
@@ -33,15 +33,24 @@ final class Credentials {
         if (secret.isEmpty()) {
             throw ApiError.missing("api_secret");
         }
-        boolean keyMatches = MessageDigest.isEqual(apiKey, key.get().getBytes(StandardCharsets.UTF_8));
-        boolean secretMatches = MessageDigest.isEqual(apiSecret, secret.get().getBytes(StandardCharsets.UTF_8));
-        if (!(keyMatches & secretMatches)) {
+        if (!matches(key.get(), secret.get())) {
             throw new ApiError("4", "Bad Credentials");
         }
     }
 
+    /** True when both halves match. */
+    boolean matches(String key, String secret) {
+        boolean keyMatches = MessageDigest.isEqual(apiKey, key.getBytes(StandardCharsets.UTF_8));
+        boolean secretMatches = MessageDigest.isEqual(apiSecret, secret.getBytes(StandardCharsets.UTF_8));
+        return keyMatches & secretMatches;
+    }
+
     private static Optional<String[]> basicCredentials(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        return basic(exchange.getRequestHeaders().getFirst("Authorization"));
+    }
+
+    /** Key and secret of an {@code Authorization: Basic} header; empty when it is absent or malformed. */
+    static Optional<String[]> basic(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
