@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
-import dev.phoneverify.adapter.fake.emulator.VerifyEmulator;
+import dev.phoneverify.emulator.VerifyEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
