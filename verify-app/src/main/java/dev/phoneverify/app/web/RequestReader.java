@@ -19,6 +19,8 @@ import java.util.Map;
 final class RequestReader {
     /** Larger than any real request of this app, small enough that nobody can make it buffer much. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+    /** How much of an oversized body is read and dropped before the 413 is answered; a larger one is cut off. */
+    static final int MAX_DRAINED_BYTES = 1024 * 1024;
 
     private static final String FORM_ATTRIBUTE = RequestReader.class.getName() + ".form";
 
@@ -28,9 +30,21 @@ final class RequestReader {
         this.json = json;
     }
 
-    /** Refuses a body declared too large before anyone reads it. */
+    /**
+     * Refuses a body declared too large before it is parsed. A body the client is still sending is read and
+     * dropped first (up to {@link #MAX_DRAINED_BYTES}): closing a connection with unread input makes TCP reset it,
+     * and the client would see a broken connection instead of the 413.
+     */
     static void refuseDeclaredOversizedBody(Context ctx) {
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            if (declared <= MAX_DRAINED_BYTES) {
+                try {
+                    drain(ctx.req().getInputStream());
+                } catch (IOException e) {
+                    // The client went away; there is no one left to answer.
+                }
+            }
             throw tooLarge();
         }
     }
@@ -121,11 +135,22 @@ final class RequestReader {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] read = in.readNBytes(MAX_BODY_BYTES + 1);
             if (read.length > MAX_BODY_BYTES) {
+                drain(in);
                 throw tooLarge();
             }
             return read;
         } catch (IOException e) {
             throw new BadRequestException(Problems.invalidRequest("the body could not be read"));
+        }
+    }
+
+    /** Reads and drops what is left of an oversized body, at most {@link #MAX_DRAINED_BYTES}. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = MAX_DRAINED_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
         }
     }
 
