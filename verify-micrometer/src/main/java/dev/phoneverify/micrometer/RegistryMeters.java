@@ -1,5 +1,6 @@
 package dev.phoneverify.micrometer;
 
+import dev.phoneverify.core.usecase.StableNames;
 import static dev.phoneverify.micrometer.PhoneVerifyMeterNames.CALLING_CODE;
 import static dev.phoneverify.micrometer.PhoneVerifyMeterNames.CHANNEL;
 import static dev.phoneverify.micrometer.PhoneVerifyMeterNames.ERROR;
@@ -65,7 +66,7 @@ final class RegistryMeters {
         checks.withTag(OUTCOME, CHECK_ACCEPTED);
         checks.withTag(OUTCOME, CHECK_REJECTED);
         for (Refusal.Limit limit : Refusal.Limit.values()) {
-            refusals.withTag(LIMIT, TagValues.limit(limit));
+            refusals.withTag(LIMIT, StableNames.of(limit));
         }
     }
 
@@ -95,7 +96,7 @@ final class RegistryMeters {
     }
 
     void refused(Refusal.Limit limit) {
-        refusals.withTag(LIMIT, TagValues.limit(limit)).increment();
+        refusals.withTag(LIMIT, StableNames.of(limit)).increment();
     }
 
     /** The registry's monotonic time now, the start of a {@link #gatewayCall}. */
@@ -120,7 +121,7 @@ final class RegistryMeters {
     }
 
     private Counter ended(VerificationFlow flow, String callingCode) {
-        String reason = flow.endReason().map(TagValues::endReason)
+        String reason = flow.endReason().map(StableNames::of)
                 .orElseThrow(() -> new IllegalStateException("an ended flow has an end reason"));
         return ended.withTags(REASON, reason, CALLING_CODE, callingCode);
     }

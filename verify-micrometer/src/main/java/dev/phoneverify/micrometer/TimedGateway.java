@@ -1,5 +1,6 @@
 package dev.phoneverify.micrometer;
 
+import dev.phoneverify.core.usecase.StableNames;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.port.AdvanceOutcome;
@@ -58,7 +59,7 @@ final class TimedGateway implements VerificationGateway {
 
     @Override
     public RequestStatus status(RequestId requestId) {
-        return timed("status", () -> delegate.status(requestId), TagValues::requestStatus);
+        return timed("status", () -> delegate.status(requestId), StableNames::of);
     }
 
     private <T> T timed(String operation, Supplier<T> call, Function<T, String> outcomeOf) {
@@ -71,7 +72,7 @@ final class TimedGateway implements VerificationGateway {
         try {
             answer = call.get();
         } catch (GatewayException e) {
-            record(meters, startedAt, operation, TagValues.ERROR_OUTCOME, TagValues.gatewayError(e.reason()));
+            record(meters, startedAt, operation, TagValues.ERROR_OUTCOME, StableNames.of(e.reason()));
             throw e;
         } catch (RuntimeException e) {
             record(meters, startedAt, operation, TagValues.ERROR_OUTCOME, TagValues.UNEXPECTED_ERROR);

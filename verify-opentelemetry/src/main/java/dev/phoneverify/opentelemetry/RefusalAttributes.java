@@ -1,5 +1,6 @@
 package dev.phoneverify.opentelemetry;
 
+import dev.phoneverify.core.usecase.StableNames;
 import static dev.phoneverify.opentelemetry.PhoneVerifyAttributes.REFUSAL;
 import static dev.phoneverify.opentelemetry.PhoneVerifyAttributes.REFUSAL_LIMIT;
 
@@ -22,7 +23,7 @@ enum RefusalAttributes implements Refusal.Visitor<Attributes> {
 
     @Override
     public Attributes rateLimited(Refusal.RateLimited refusal) {
-        return Attributes.of(REFUSAL, "rate_limited", REFUSAL_LIMIT, Values.limit(refusal.limit()));
+        return Attributes.of(REFUSAL, "rate_limited", REFUSAL_LIMIT, StableNames.of(refusal.limit()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.phoneverify.opentelemetry;
 
+import dev.phoneverify.core.usecase.StableNames;
 import static dev.phoneverify.opentelemetry.PhoneVerifyAttributes.CALLING_CODE;
 import static dev.phoneverify.opentelemetry.PhoneVerifyAttributes.CHANNEL;
 import static dev.phoneverify.opentelemetry.PhoneVerifyAttributes.END_REASON;
@@ -52,7 +53,7 @@ final class Spans {
             span.setAllAttributes(outcome.apply(result));
             return result;
         } catch (GatewayException e) {
-            throw failed(span, e, Values.gatewayError(e.reason()));
+            throw failed(span, e, StableNames.of(e.reason()));
         } catch (StoreUnavailableException e) {
             throw failed(span, e, "store_unavailable");
         } catch (RuntimeException e) {
@@ -72,7 +73,7 @@ final class Spans {
     AttributesBuilder flow(VerificationFlow flow) {
         AttributesBuilder attributes = numberInto(Attributes.builder(), flow.number())
                 .put(CHANNEL, flow.channel().wireName());
-        flow.endReason().ifPresent(reason -> attributes.put(END_REASON, Values.endReason(reason)));
+        flow.endReason().ifPresent(reason -> attributes.put(END_REASON, StableNames.of(reason)));
         if (ids) {
             attributes.put(FLOW_ID, flow.id().value()).put(REQUEST_ID, flow.requestId().value());
         }

@@ -1,5 +1,6 @@
 package dev.phoneverify.opentelemetry;
 
+import dev.phoneverify.core.usecase.StableNames;
 import static dev.phoneverify.opentelemetry.PhoneVerifyAttributes.OUTCOME;
 
 import dev.phoneverify.core.domain.RequestId;
@@ -64,6 +65,6 @@ final class TracedGateway implements VerificationGateway {
     @Override
     public RequestStatus status(RequestId requestId) {
         return spans.around(STATUS, SpanKind.CLIENT, spans.requestId(requestId), () -> delegate.status(requestId),
-                status -> Attributes.of(OUTCOME, Values.requestStatus(status)));
+                status -> Attributes.of(OUTCOME, StableNames.of(status)));
     }
 }
