@@ -1,6 +1,7 @@
 package dev.phoneverify.core.port;
 
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.CodeAlphabet;
 import dev.phoneverify.core.domain.Workflow;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,6 +25,8 @@ import java.util.Set;
  *                          provider-status use case)
  * @param cancel            when a cancel is accepted
  * @param nextStep          true when a user may move delivery to the next step
+ * @param codeAlphabet      what a code the caller brings (a custom code, a code to check) may hold; the codes the
+ *                          provider generates are digits whatever this says
  */
 public record GatewayCapabilities(
         Set<Channel> channels,
@@ -36,7 +39,8 @@ public record GatewayCapabilities(
         boolean statusLookup,
         boolean pushesStatus,
         CancelConstraints cancel,
-        boolean nextStep) {
+        boolean nextStep,
+        CodeAlphabet codeAlphabet) {
 
     public GatewayCapabilities {
         channels = Set.copyOf(channels);
@@ -44,12 +48,22 @@ public record GatewayCapabilities(
         Objects.requireNonNull(defaultWorkflow, "defaultWorkflow");
         Objects.requireNonNull(stepTimeouts, "stepTimeouts");
         Objects.requireNonNull(cancel, "cancel");
+        Objects.requireNonNull(codeAlphabet, "codeAlphabet");
         if (!channels.containsAll(defaultWorkflow.channels())) {
             throw new IllegalArgumentException("the default workflow uses a channel the gateway does not offer");
         }
         if (codeLengths.isEmpty()) {
             throw new IllegalArgumentException("a gateway generates codes of at least one length");
         }
+    }
+
+    /** Capabilities of a gateway that takes codes of digits only, as every provider did before v2's custom codes. */
+    public GatewayCapabilities(Set<Channel> channels, Set<Integer> codeLengths, Workflow defaultWorkflow,
+                               boolean customWorkflows, Optional<StepTimeoutRange> stepTimeouts, boolean customCode,
+                               boolean clientReference, boolean statusLookup, boolean pushesStatus,
+                               CancelConstraints cancel, boolean nextStep) {
+        this(channels, codeLengths, defaultWorkflow, customWorkflows, stepTimeouts, customCode, clientReference,
+                statusLookup, pushesStatus, cancel, nextStep, CodeAlphabet.DIGITS);
     }
 
     /** The shortest and longest a step may last when it names its own timeout. */

@@ -1,5 +1,6 @@
 package dev.phoneverify.core.service;
 
+import dev.phoneverify.core.domain.CodeAlphabet;
 import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.domain.WorkflowStep;
 import dev.phoneverify.core.port.GatewayCapabilities;
@@ -39,7 +40,9 @@ final class GatewayFit {
     /** The refusal for a start the gateway cannot do, if it cannot. */
     Optional<Refusal> refusalFor(StartCommand command, Workflow workflow, int codeLength) {
         Optional<Capability> missing = missingFor(workflow, codeLength);
-        if (missing.isEmpty() && command.customCode().isPresent() && !capabilities.customCode()) {
+        boolean customCodeFits = command.customCode().map(code -> capabilities.customCode()
+                && (!code.hasLetters() || capabilities.codeAlphabet() == CodeAlphabet.LETTERS_AND_DIGITS)).orElse(true);
+        if (missing.isEmpty() && !customCodeFits) {
             missing = Optional.of(Capability.CUSTOM_CODE);
         }
         if (missing.isEmpty() && command.clientReference().isPresent() && !capabilities.clientReference()) {

@@ -32,6 +32,26 @@ class VerificationCodeTest {
     }
 
     @Test
+    void lettersAreTakenOnlyWhereTheAlphabetHasThemAndKeepTheirCase() {
+        VerificationCode code = VerificationCode.parse(" 12aB ", CodeAlphabet.LETTERS_AND_DIGITS);
+
+        assertThat(code.value()).isEqualTo("12aB");
+        assertThat(code.hasLetters()).isTrue();
+        assertThat(code.matches("12aB")).isTrue();
+        assertThat(code.matches("12ab")).as("compared case for case").isFalse();
+        assertThat(VerificationCode.parse("1234", CodeAlphabet.LETTERS_AND_DIGITS).hasLetters()).isFalse();
+        assertThat(VerificationCode.parse("1234", CodeAlphabet.LETTERS_AND_DIGITS))
+                .isEqualTo(VerificationCode.parse("1234"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12-b", "12 ab", "12äb", "abc"})
+    void lettersAndDigitsStillRefusesOtherCharactersAndShortCodes(String input) {
+        assertThatThrownBy(() -> VerificationCode.parse(input, CodeAlphabet.LETTERS_AND_DIGITS))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("letters or digits");
+    }
+
+    @Test
     void refusesAMissingCode() {
         assertInvalid(null, "a code is required");
         assertInvalid("  ", "a code is required");

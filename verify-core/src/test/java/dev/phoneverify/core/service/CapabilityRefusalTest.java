@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.CodeAlphabet;
 import dev.phoneverify.core.domain.ClientKey;
 import dev.phoneverify.core.domain.ClientReference;
 import dev.phoneverify.core.domain.EmailAddress;
@@ -95,6 +96,9 @@ class CapabilityRefusalTest {
                         Capability.STEP_TIMEOUT),
                 Arguments.of("a custom code on v1", V1, start.withCustomCode(VerificationCode.parse("4711")),
                         Capability.CUSTOM_CODE),
+                Arguments.of("a custom code with letters where codes are digits only", V2,
+                        start.withCustomCode(VerificationCode.parse("12ab", CodeAlphabet.LETTERS_AND_DIGITS)),
+                        Capability.CUSTOM_CODE),
                 Arguments.of("a client reference on v1", V1, start.withClientReference(new ClientReference("order-42")),
                         Capability.CLIENT_REFERENCE));
     }
@@ -115,6 +119,17 @@ class CapabilityRefusalTest {
         // One start per number, client and calling code, and no cooldown taken: the refusals spent nothing.
         started(service.start(StartCommand.to(NUMBER).withClient(CLIENT)));
         assertThat(gateway.startCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomCodeWithLettersReachesAGatewayThatTakesThemAsTyped() {
+        ScriptedGateway gateway = new ScriptedGateway(clock,
+                CapabilitiesBuilder.v2Like().codeAlphabet(CodeAlphabet.LETTERS_AND_DIGITS).build());
+        VerificationCode code = VerificationCode.parse("12aB", CodeAlphabet.LETTERS_AND_DIGITS);
+
+        started(builderFor(gateway).build().start(StartCommand.to(NUMBER).withCustomCode(code)));
+
+        assertThat(gateway.lastStartRequest().customCode().map(VerificationCode::value)).contains("12aB");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.phoneverify.core.support;
 
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.CodeAlphabet;
 import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.CancelConstraints;
 import dev.phoneverify.core.port.GatewayCapabilities;
@@ -24,6 +25,7 @@ public final class CapabilitiesBuilder {
     private boolean pushesStatus;
     private CancelConstraints cancel;
     private boolean nextStep;
+    private CodeAlphabet codeAlphabet = CodeAlphabet.DIGITS;
 
     private CapabilitiesBuilder() {
     }
@@ -130,8 +132,13 @@ public final class CapabilitiesBuilder {
         return this;
     }
 
+    public CapabilitiesBuilder codeAlphabet(CodeAlphabet alphabet) {
+        this.codeAlphabet = alphabet;
+        return this;
+    }
+
     public GatewayCapabilities build() {
         return new GatewayCapabilities(channels, codeLengths, defaultWorkflow, customWorkflows, stepTimeouts,
-                customCode, clientReference, statusLookup, pushesStatus, cancel, nextStep);
+                customCode, clientReference, statusLookup, pushesStatus, cancel, nextStep, codeAlphabet);
     }
 }
