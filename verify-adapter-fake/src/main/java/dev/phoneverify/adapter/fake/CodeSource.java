@@ -28,9 +28,9 @@ final class CodeSource {
         reset();
     }
 
-    /** A code of {@code length} digits for {@code number}, or the code fixed for it. */
-    String next(PhoneNumber number, int length) {
-        String fixed = fixedCodes.get(number);
+    /** A code of {@code length} digits for a request to {@code number}, or the code fixed for it. */
+    String next(Optional<PhoneNumber> number, int length) {
+        String fixed = number.map(fixedCodes::get).orElse(null);
         if (fixed != null) {
             return fixed;
         }

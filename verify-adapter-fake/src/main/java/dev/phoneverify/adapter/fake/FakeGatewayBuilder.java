@@ -36,6 +36,7 @@ public final class FakeGatewayBuilder {
     private Optional<String> whatsAppSender = Optional.empty();
     private boolean cancelRule;
     private boolean acceptEarlierCodes;
+    private Duration busyAfterCancel = Duration.ZERO;
     private Consumer<? super ProviderUpdate> sink;
 
     FakeGatewayBuilder(FakeProfile profile) {
@@ -149,6 +150,20 @@ public final class FakeGatewayBuilder {
         return this;
     }
 
+    /**
+     * v2: after a cancel, a new start to one of the request's addresses still gets 409 (concurrent, with the
+     * cancelled request's id) for {@code hold}, as the real service did for about a dozen seconds (facts §2.6
+     * Concurrency, node-sdk#1036); default zero: the address is free at once.
+     */
+    public FakeGatewayBuilder busyAfterCancel(Duration hold) {
+        requireProfile(FakeProfile.V2, "busyAfterCancel");
+        if (Objects.requireNonNull(hold, "hold").isNegative() || hold.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("busyAfterCancel is zero to one hour, was " + hold);
+        }
+        this.busyAfterCancel = hold;
+        return this;
+    }
+
     /** v2: where status is pushed; the same as {@link FakeVerificationGateway#pushStatusTo} after building. */
     public FakeGatewayBuilder pushStatusTo(Consumer<? super ProviderUpdate> statusSink) {
         requireProfile(FakeProfile.V2, "pushStatusTo");
@@ -169,7 +184,7 @@ public final class FakeGatewayBuilder {
                     throw new IllegalStateException("the default workflow has a WhatsApp step: set whatsAppSender");
                 }
                 yield new V2ProfileRules(new V2Settings(v2Workflow, channelTimeout, whatsAppSender, cancelRule,
-                        acceptEarlierCodes));
+                        acceptEarlierCodes, busyAfterCancel));
             }
         };
         Simulator simulator = new Simulator(rules, clock, maxWrongCodes, retention,

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * before the second event, one request in flight per number, expiry, status lookup.
  *
  * <p>v2 (facts §2.6): each step lasts {@code channel_timeout} and then the next starts; a new code per step, the
- * latest accepted; three wrong codes fail the request; cancel at any time; one request in flight per number; status
+ * latest accepted; three wrong codes fail the request; cancel at any time; one request in flight per {@code to}; status
  * is pushed to the sink set by {@link #pushStatusTo}, delivered when the clock advances.
  *
  * <p>Time comes only from its {@link FakeClock}. Thread-safe. Finished requests, their messages and updates are
@@ -81,8 +81,6 @@ public final class FakeVerificationGateway implements VerificationGateway {
         return builder(FakeProfile.V2).clock(clock).build();
     }
 
-    // ---------------------------------------------------------------------------------------------- the port
-
     @Override
     public GatewayCapabilities capabilities() {
         return simulator.rules().capabilities();
@@ -91,6 +89,21 @@ public final class FakeVerificationGateway implements VerificationGateway {
     @Override
     public StartOutcome start(StartRequest request) {
         return simulator.start(Objects.requireNonNull(request, "request"), Optional.empty());
+    }
+
+    /**
+     * A v2 start whose steps name their own {@code to}: different numbers, or email addresses only, as the v2 wire
+     * allows; one request is in flight per address. Its rules are the port's; what v2 refuses is a
+     * {@link GatewayException} MISCONFIGURED (v2's 422).
+     *
+     * @throws IllegalStateException this is a v1 fake
+     */
+    public StartOutcome start(V2Start start) {
+        Objects.requireNonNull(start, "start");
+        if (!(simulator.rules() instanceof V2ProfileRules v2)) {
+            throw new IllegalStateException("a v2 start needs a v2 fake; this one follows " + profile());
+        }
+        return simulator.start(v2.plan(start));
     }
 
     /**
@@ -126,8 +139,6 @@ public final class FakeVerificationGateway implements VerificationGateway {
         return simulator.status(Objects.requireNonNull(requestId, "requestId"));
     }
 
-    // ------------------------------------------------------------------------------------------ tester's API
-
     /** The Vonage API this fake follows. */
     public FakeProfile profile() {
         return simulator.rules().profile();
@@ -158,6 +169,12 @@ public final class FakeVerificationGateway implements VerificationGateway {
     public List<DeliveredMessage> outboxFor(PhoneNumber number) {
         Objects.requireNonNull(number, "number");
         return simulator.read(() -> simulator.outbox().forNumber(number));
+    }
+
+    /** The messages sent to {@code to} (phone digits, a leading {@code +} ignored, or an email address), oldest first. */
+    public List<DeliveredMessage> outboxTo(String to) {
+        Objects.requireNonNull(to, "to");
+        return simulator.read(() -> simulator.outbox().forAddress(to));
     }
 
     /** The code in the last message sent for {@code number}, as the user would read it; empty if none was sent. */

@@ -12,17 +12,15 @@ import java.util.Optional;
  *
  * @param waits        from each step to the next one; after the last step, to the request's end
  * @param customCode   the caller's own code, sent on every step instead of a generated one
- * @param email        where an email step goes
  * @param codeLifetime how long a code lives: a step that starts later brings a new one (v1's {@code pin_expiry});
  *                     empty: every step brings a new code (v2)
  */
 record Plan(List<Channel> channels, List<Duration> waits, int codeLength, Optional<String> customCode,
-            Optional<String> email, Optional<Duration> codeLifetime) {
+            Optional<Duration> codeLifetime) {
     Plan {
         channels = List.copyOf(channels);
         waits = List.copyOf(waits);
         Objects.requireNonNull(customCode, "customCode");
-        Objects.requireNonNull(email, "email");
         Objects.requireNonNull(codeLifetime, "codeLifetime");
         if (channels.isEmpty() || channels.size() != waits.size()) {
             throw new IllegalArgumentException("a plan has one wait per step");

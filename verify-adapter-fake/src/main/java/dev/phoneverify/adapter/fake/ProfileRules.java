@@ -26,13 +26,13 @@ interface ProfileRules {
     Optional<V1Timings> defaultTimings();
 
     /**
-     * The plan for a start. Asking for what {@link #capabilities()} rules out is a programming error
+     * The plan for a start, and where its steps go. Asking for what {@link #capabilities()} rules out is a programming error
      * ({@link IllegalArgumentException}); what the provider refuses on its own (v2's 422) is a
      * {@link dev.phoneverify.core.port.GatewayException} that no retry mends.
      *
      * @param timings v1 timings for this start; empty: the fake's own
      */
-    Plan plan(StartRequest request, Optional<V1Timings> timings);
+    PlannedStart plan(StartRequest request, Optional<V1Timings> timings);
 
     /** A request id in the provider's format, from sixteen random bytes. */
     RequestId requestId(byte[] random);
@@ -48,6 +48,11 @@ interface ProfileRules {
 
     /** The message a user gets on {@code channel}. */
     String render(Channel channel, Brand brand, String code);
+
+    /** How long a cancelled request's addresses still refuse a new start as concurrent; zero: not at all. */
+    default Duration busyAfterCancel() {
+        return Duration.ZERO;
+    }
 
     /** The {@code Retry-After} a throttled call carries. */
     Optional<Duration> throttleRetryAfter();

@@ -1,6 +1,5 @@
 package dev.phoneverify.adapter.fake;
 
-import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,15 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one owner of every request's state: each request's current value, the request in flight per number, the
- * timeline of step timeouts, and finished requests in the order they finished, which is also the order they are
- * purged. Values are immutable and replaced whole. Not thread-safe: used only under the simulator's lock.
+ * The one owner of every request's state: each request's current value, the request in flight per address (each
+ * step's {@code to}: a request to a number and an email address holds both), the addresses a cancel still holds,
+ * the timeline of step timeouts, and finished requests in the order they finished, which is also the order they
+ * are purged. Values are immutable and replaced whole. Not thread-safe: used only under the simulator's lock.
  */
 final class RequestBook {
     private final Map<RequestId, SimulatedRequest> requests = new HashMap<>();
-    private final Map<PhoneNumber, RequestId> inFlight = new HashMap<>();
+    private final Map<String, RequestId> inFlight = new HashMap<>();
+    private final Map<String, Hold> held = new HashMap<>();
     private final Timeline timeline = new Timeline();
     private final Deque<RequestId> finished = new ArrayDeque<>();
+    private int active;
+
+    /** A cancelled request's address, still refusing new starts until {@code until}. */
+    private record Hold(RequestId requestId, Instant until) {
+    }
 
     boolean contains(RequestId id) {
         return requests.containsKey(id);
@@ -35,14 +41,38 @@ final class RequestBook {
         return find(id).filter(SimulatedRequest::inProgress);
     }
 
-    Optional<RequestId> inFlightFor(PhoneNumber number) {
-        return Optional.ofNullable(inFlight.get(number));
+    /** The request holding one of {@code addresses} at {@code now}: in flight, or cancelled and still held. */
+    Optional<RequestId> inFlightFor(List<String> addresses, Instant now) {
+        for (String address : addresses) {
+            RequestId id = inFlight.get(address);
+            if (id != null) {
+                return Optional.of(id);
+            }
+        }
+        for (String address : addresses) {
+            Hold hold = held.get(address);
+            if (hold != null && hold.until().isAfter(now)) {
+                return Optional.of(hold.requestId());
+            }
+            if (hold != null) {
+                held.remove(address);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The addresses of a request just cancelled keep refusing starts as concurrent until {@code until}. */
+    void holdAddresses(SimulatedRequest cancelled, Instant until) {
+        for (String address : cancelled.addresses()) {
+            held.put(address, new Hold(cancelled.id(), until));
+        }
     }
 
     /** Keeps a request that has just started. */
     void add(SimulatedRequest request) {
         requests.put(request.id(), request);
-        inFlight.put(request.number(), request.id());
+        request.addresses().forEach(address -> inFlight.put(address, request.id()));
+        active++;
         timeline.schedule(request.id(), request.nextDueAt());
     }
 
@@ -56,7 +86,8 @@ final class RequestBook {
             return;
         }
         if (previous != null && previous.inProgress()) {
-            inFlight.remove(next.number(), next.id());
+            next.addresses().forEach(address -> inFlight.remove(address, next.id()));
+            active--;
             timeline.remove(next.id());
             finished.addLast(next.id());
         }
@@ -77,13 +108,15 @@ final class RequestBook {
             }
             finished.pollFirst();
             requests.remove(oldest.id());
+            oldest.addresses().forEach(address -> held.computeIfPresent(address,
+                    (key, hold) -> hold.requestId().equals(oldest.id()) ? null : hold));
             purged.add(oldest);
         }
         return purged;
     }
 
     int activeCount() {
-        return inFlight.size();
+        return active;
     }
 
     int retainedCount() {
@@ -93,6 +126,8 @@ final class RequestBook {
     void clear() {
         requests.clear();
         inFlight.clear();
+        held.clear();
+        active = 0;
         timeline.clear();
         finished.clear();
     }

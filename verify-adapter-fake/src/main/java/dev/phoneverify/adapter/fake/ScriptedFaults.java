@@ -8,8 +8,10 @@ import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.stream.Stream;
 
 /**
  * The failures a tester asked for: one-shot faults per operation, in the order scripted, and standing rules per
@@ -87,6 +89,15 @@ final class ScriptedFaults {
 
     Optional<NumberRule> ruleFor(PhoneNumber number) {
         return Optional.ofNullable(numberRules.get(number));
+    }
+
+    /** The rule of the start's number, or else of the first number one of its steps goes to. */
+    Optional<NumberRule> ruleFor(PlannedStart start) {
+        if (numberRules.isEmpty()) {
+            return Optional.empty();
+        }
+        return Stream.concat(start.number().stream(), start.to().stream().filter(to -> to.indexOf('@') < 0)
+                .map(PhoneNumber::parse)).map(numberRules::get).filter(Objects::nonNull).findFirst();
     }
 
     void clear() {

@@ -14,22 +14,30 @@ import java.util.Optional;
  * One simulated request at one moment: an immutable value. Each transition returns the next value, and only
  * {@link RequestBook} keeps them, swapping a request's value whole.
  *
+ * @param number       the request's phone number; empty when every step goes to an email address
+ * @param to           each step's destination, in step order
  * @param step         the current delivery step, from 0
  * @param stepAt       when the current step started
  * @param codes        every code sent so far, the latest last
  * @param codeIssuedAt when the latest code was made
  * @param wrongCodes   wrong codes counted against the request (v1: against the latest code)
  */
-record SimulatedRequest(RequestId id, PhoneNumber number, Brand brand, Plan plan, Instant startedAt, int step,
+record SimulatedRequest(RequestId id, Optional<PhoneNumber> number, List<String> to, Brand brand, Plan plan, Instant startedAt, int step,
                         Instant stepAt, List<String> codes, Instant codeIssuedAt, int wrongCodes,
                         RequestStatus status, Optional<Instant> finishedAt, List<RequestSnapshot.Event> events,
                         List<RequestSnapshot.Check> checks) {
 
     /** A request whose first step starts at {@code at} with {@code code}. */
-    static SimulatedRequest started(RequestId id, PhoneNumber number, Brand brand, Plan plan, Instant at,
-                                    String code, RequestSnapshot.Event firstEvent) {
-        return new SimulatedRequest(id, number, brand, plan, at, 0, at, List.of(code), at, 0,
+    static SimulatedRequest started(RequestId id, PlannedStart start, Instant at, String code,
+                                    RequestSnapshot.Event firstEvent) {
+        return new SimulatedRequest(id, start.number(), start.to(), start.brand(), start.plan(), at, 0, at,
+                List.of(code), at, 0,
                 RequestStatus.IN_PROGRESS, Optional.empty(), List.of(firstEvent), List.of());
+    }
+
+    /** The distinct addresses the request holds while in flight. */
+    List<String> addresses() {
+        return to.stream().map(PlannedStart::key).distinct().toList();
     }
 
     Channel channel() {
@@ -75,24 +83,24 @@ record SimulatedRequest(RequestId id, PhoneNumber number, Brand brand, Plan plan
         List<String> nextCodes = newCode.map(code -> appended(codes, code)).orElse(codes);
         Instant issuedAt = newCode.isPresent() ? at : codeIssuedAt;
         int wrong = newCode.isPresent() && freshAttempts ? 0 : wrongCodes;
-        return new SimulatedRequest(id, number, brand, plan, startedAt, step + 1, at, nextCodes, issuedAt, wrong,
+        return new SimulatedRequest(id, number, to, brand, plan, startedAt, step + 1, at, nextCodes, issuedAt, wrong,
                 status, finishedAt, appended(events, event), checks);
     }
 
     /** A code was checked; a wrong one counts. */
     SimulatedRequest checked(RequestSnapshot.Check check) {
-        return new SimulatedRequest(id, number, brand, plan, startedAt, step, stepAt, codes, codeIssuedAt,
+        return new SimulatedRequest(id, number, to, brand, plan, startedAt, step, stepAt, codes, codeIssuedAt,
                 check.valid() ? wrongCodes : wrongCodes + 1, status, finishedAt, events, appended(checks, check));
     }
 
     /** The request ended at {@code at}. */
     SimulatedRequest finished(RequestStatus end, Instant at) {
-        return new SimulatedRequest(id, number, brand, plan, startedAt, step, stepAt, codes, codeIssuedAt,
+        return new SimulatedRequest(id, number, to, brand, plan, startedAt, step, stepAt, codes, codeIssuedAt,
                 wrongCodes, end, Optional.of(at), events, checks);
     }
 
     RequestSnapshot snapshot() {
-        return new RequestSnapshot(id, number, brand.value(), status, startedAt, finishedAt, events, checks);
+        return new RequestSnapshot(id, number, to, brand.value(), status, startedAt, finishedAt, events, checks);
     }
 
     private static <T> List<T> appended(List<T> list, T item) {

@@ -9,7 +9,6 @@ import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.port.AdvanceOutcome;
 import dev.phoneverify.core.port.CancelOutcome;
 import dev.phoneverify.core.port.CheckOutcome;
-import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.RequestStatus;
 import dev.phoneverify.core.port.StartOutcome;
 import dev.phoneverify.core.port.StartRequest;
@@ -21,6 +20,7 @@ import dev.phoneverify.vonage.model.V1Timings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -70,15 +70,18 @@ final class Simulator {
     }
 
     StartOutcome start(StartRequest request, Optional<V1Timings> timings) {
-        Plan plan = rules.plan(request, timings);
+        return start(rules.plan(request, timings));
+    }
+
+    StartOutcome start(PlannedStart start) {
         RequestId candidate = rules.requestId(codes.idBytes());
         return call(Operation.START, now -> {
-            Optional<ScriptedFaults.NumberRule> rule = faults.ruleFor(request.number());
+            Optional<ScriptedFaults.NumberRule> rule = faults.ruleFor(start);
             if (rule.isPresent()) {
                 return rule.get().rejection().<StartOutcome>map(StartOutcome.Rejected::new).orElseThrow(() ->
                         Fault.THROTTLED.exception(rules.throttleRetryAfter()));
             }
-            Optional<RequestId> inFlight = book.inFlightFor(request.number());
+            Optional<RequestId> inFlight = book.inFlightFor(start.addresses(), now);
             if (inFlight.isPresent()) {
                 return new StartOutcome.ConcurrentVerification(inFlight.get());
             }
@@ -86,13 +89,15 @@ final class Simulator {
             while (book.contains(id)) {
                 id = rules.requestId(codes.idBytes());
             }
-            String code = plan.customCode().orElseGet(() -> codes.next(request.number(), plan.codeLength()));
-            SimulatedRequest started = SimulatedRequest.started(id, request.number(), request.brand(), plan, now,
-                    code, deliver(id, request.number(), request.brand(), plan, 0, code, now));
+            Plan plan = start.plan();
+            String code = plan.customCode().orElseGet(() -> codes.next(start.number(), plan.codeLength()));
+            SimulatedRequest started = SimulatedRequest.started(id, start, now, code,
+                    deliver(id, start.number(), start.to(), start.brand(), plan, 0, code, now));
             book.add(started);
             push.queue(new StepUpdate(id, started.channel(), StepStatus.STARTED, now));
-            LOG.log(System.Logger.Level.DEBUG, () -> "started request " + started.id() + " to " + started.number()
-                    + " on " + String.join(",", plan.channels().stream().map(Channel::wireName).toList()));
+            LOG.log(System.Logger.Level.DEBUG, () -> "started request " + started.id() + " to "
+                    + started.number().map(Object::toString).orElse("email only") + " on "
+                    + String.join(",", plan.channels().stream().map(Channel::wireName).toList()));
             return new StartOutcome.Started(id, started.channel(), started.endsAt());
         });
     }
@@ -132,6 +137,9 @@ final class Simulator {
                 return new CancelOutcome.NotPermitted(refusal.get());
             }
             finish(found.get(), RequestStatus.CANCELLED, now);
+            if (!rules.busyAfterCancel().isZero()) {
+                book.holdAddresses(found.get(), now.plus(rules.busyAfterCancel()));
+            }
             return new CancelOutcome.Cancelled();
         });
     }
@@ -240,7 +248,7 @@ final class Simulator {
             }
         }
         for (SimulatedRequest gone : book.purgeFinishedBy(now.minus(retention))) {
-            outbox.drop(gone.number(), gone.id());
+            outbox.drop(gone);
             push.drop(gone.id());
         }
         return now;
@@ -252,8 +260,8 @@ final class Simulator {
         Optional<String> newCode = request.needsNewCodeAt(at)
                 ? Optional.of(codes.next(request.number(), request.plan().codeLength())) : Optional.empty();
         String code = newCode.orElse(request.code());
-        RequestSnapshot.Event event = deliver(request.id(), request.number(), request.brand(), request.plan(), step,
-                code, at);
+        RequestSnapshot.Event event = deliver(request.id(), request.number(), request.to(), request.brand(),
+                request.plan(), step, code, at);
         SimulatedRequest moved = request.enteredStep(at, newCode, rules.freshAttemptsWithNewCode(), event);
         book.replace(moved);
         push.queue(new StepUpdate(moved.id(), moved.channel(), StepStatus.STARTED, at));
@@ -261,11 +269,11 @@ final class Simulator {
     }
 
     /** Puts the step's message in the outbox; the event is what search shows of it. */
-    private RequestSnapshot.Event deliver(RequestId id, PhoneNumber number, Brand brand, Plan plan, int step,
-                                          String code, Instant at) {
+    private RequestSnapshot.Event deliver(RequestId id, Optional<PhoneNumber> number, List<String> to, Brand brand,
+                                          Plan plan, int step, String code, Instant at) {
         Channel channel = plan.channels().get(step);
-        String to = channel == Channel.EMAIL ? plan.email().orElseThrow() : number.digits();
-        outbox.add(new DeliveredMessage(number, channel, code, rules.render(channel, brand, code), at, id, to));
+        outbox.add(new DeliveredMessage(number, channel, code, rules.render(channel, brand, code), at, id,
+                to.get(step)));
         // Sixteen uppercase hex digits, the shape of Vonage's event ids.
         return new RequestSnapshot.Event(EVENT_ID_HEX.toHexDigits(++eventSequence), channel, at);
     }

@@ -69,7 +69,7 @@ final class V1ProfileRules implements ProfileRules {
     }
 
     @Override
-    public Plan plan(StartRequest request, Optional<V1Timings> requested) {
+    public PlannedStart plan(StartRequest request, Optional<V1Timings> requested) {
         V1Timings timings = requested.orElse(defaultTimings);
         Workflow workflow = workflowOf(timings);
         if (!request.workflow().channels().equals(workflow.channels()) || request.workflow().hasStepTimeouts()) {
@@ -83,12 +83,13 @@ final class V1ProfileRules implements ProfileRules {
         if (request.customCode().isPresent() || request.clientReference().isPresent()) {
             throw new IllegalArgumentException("Verify v1 takes neither a custom code nor a client reference");
         }
-        return requested.isEmpty() ? defaultPlans.get(request.codeLength()) : planOf(timings, request.codeLength());
+        return PlannedStart.toNumber(request.number(), request.brand(), requested.isEmpty()
+                ? defaultPlans.get(request.codeLength()) : planOf(timings, request.codeLength()));
     }
 
     private static Plan planOf(V1Timings timings, int codeLength) {
         List<Duration> waits = IntStream.range(0, timings.workflow().eventCount()).mapToObj(timings::waitAfter).toList();
-        return new Plan(workflowOf(timings).channels(), waits, codeLength, Optional.empty(), Optional.empty(),
+        return new Plan(workflowOf(timings).channels(), waits, codeLength, Optional.empty(),
                 Optional.of(timings.effectivePinExpiry()));
     }
 

@@ -2,6 +2,7 @@ package dev.phoneverify.adapter.fake;
 
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.CodeAlphabet;
 import dev.phoneverify.core.domain.EmailAddress;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationCode;
@@ -45,9 +46,11 @@ final class V2ProfileRules implements ProfileRules {
      * @param whatsAppSender     the {@code from} of WhatsApp steps, which v2 requires (facts §2.4)
      * @param cancelRule         true: cancel only from 30 s and before the second step, the option of facts §2.6
      * @param acceptEarlierCodes true: a code of an earlier step still verifies (facts §2.6 leaves it open)
+     * @param busyAfterCancel    how long a cancelled request's addresses still answer 409 to a new start, as the
+     *                           real service did for about a dozen seconds (facts §2.6 Concurrency); zero: none
      */
     record V2Settings(Workflow defaultWorkflow, Duration channelTimeout, Optional<String> whatsAppSender,
-                      boolean cancelRule, boolean acceptEarlierCodes) {
+                      boolean cancelRule, boolean acceptEarlierCodes, Duration busyAfterCancel) {
     }
 
     V2ProfileRules(V2Settings settings) {
@@ -58,7 +61,7 @@ final class V2ProfileRules implements ProfileRules {
                 Set.copyOf(IntStream.rangeClosed(V2Rules.MIN_CODE_LENGTH, V2Rules.MAX_CODE_LENGTH).boxed().toList()),
                 settings.defaultWorkflow(), true,
                 Optional.of(new StepTimeoutRange(V2Rules.MIN_CHANNEL_TIMEOUT, V2Rules.MAX_CHANNEL_TIMEOUT)),
-                true, true, false, true, cancel, true);
+                true, true, false, true, cancel, true, CodeAlphabet.LETTERS_AND_DIGITS);
     }
 
     /** True when {@code timeout} is a whole number of seconds within v2's {@code channel_timeout} range. */
@@ -82,7 +85,7 @@ final class V2ProfileRules implements ProfileRules {
     }
 
     @Override
-    public Plan plan(StartRequest request, Optional<V1Timings> timings) {
+    public PlannedStart plan(StartRequest request, Optional<V1Timings> timings) {
         if (timings.isPresent()) {
             throw new IllegalArgumentException("v1 timings do not apply to a v2 fake");
         }
@@ -90,21 +93,48 @@ final class V2ProfileRules implements ProfileRules {
                 .anyMatch(timeout -> !isValidStepTimeout(timeout))) {
             throw new IllegalArgumentException("a v2 step lasts 15 to 900 whole seconds (facts §2.3 channel_timeout)");
         }
-        requireAccepted(V2Rules.BRAND.matcher(request.brand().value()).matches(), "brand",
+        PlannedStart planned = plan(V2Start.of(request));
+        return new PlannedStart(Optional.of(request.number()), planned.brand(), planned.to(), planned.plan());
+    }
+
+    /** A start as the wire gives it; every rule of facts §2.3-2.4 it breaks is a 422. */
+    PlannedStart plan(V2Start start) {
+        requireAccepted(V2Rules.BRAND.matcher(start.brand().value()).matches(), "brand",
                 "a brand is 1 to 18 characters without / { } : $ (facts §2.3)");
-        requireAccepted(request.clientReference().filter(ref -> !V2Rules.CLIENT_REF.matcher(ref.value()).matches())
+        requireAccepted(start.steps().size() <= V2Rules.MAX_STEPS, "workflow", "a workflow has 1 to 3 steps");
+        requireAccepted(start.codeLength() >= V2Rules.MIN_CODE_LENGTH && start.codeLength() <= V2Rules.MAX_CODE_LENGTH,
+                "code_length", "codes are 4 to 10 long (facts §2.3)");
+        requireAccepted(start.clientReference().filter(ref -> !V2Rules.CLIENT_REF.matcher(ref.value()).matches())
                 .isEmpty(), "client_ref", "a client_ref is 1 to 40 letters or digits (facts §2.3)");
-        requireAccepted(request.customCode().map(VerificationCode::value)
+        requireAccepted(start.customCode().map(VerificationCode::value)
                 .filter(code -> !V2Rules.CUSTOM_CODE.matcher(code).matches()).isEmpty(), "code",
                 "a custom code is 4 to 10 letters or digits (facts §2.3)");
-        requireAccepted(!request.workflow().channels().contains(Channel.WHATSAPP)
-                || settings.whatsAppSender().isPresent(), "workflow[].from",
-                "a WhatsApp step needs a sender: set the fake's whatsAppSender (facts §2.4)");
-        List<Duration> waits = request.workflow().steps().stream()
+        for (V2Start.Step step : start.steps()) {
+            requireAccepted(step.timeout().filter(timeout -> !isValidStepTimeout(timeout)).isEmpty(),
+                    "channel_timeout", "a step lasts 15 to 900 whole seconds (facts §2.3)");
+            requireAccepted(step.channel() == Channel.EMAIL ? isEmailAddress(step.to())
+                    : V2Rules.PHONE_NUMBER.matcher(step.to()).matches(), "workflow[].to",
+                    "'to' is E.164 digits without + or 00, or an email address on an email step (facts §2.4)");
+            requireAccepted(step.channel() != Channel.WHATSAPP || step.from().isPresent()
+                    || settings.whatsAppSender().isPresent(), "workflow[].from",
+                    "a WhatsApp step needs a sender: give 'from' or set the fake's whatsAppSender (facts §2.4)");
+        }
+        List<Duration> waits = start.steps().stream()
                 .map(step -> step.timeout().orElse(settings.channelTimeout())).toList();
-        return new Plan(request.workflow().channels(), waits, request.codeLength(),
-                request.customCode().map(VerificationCode::value), request.email().map(EmailAddress::value),
-                Optional.empty());
+        Plan plan = new Plan(start.steps().stream().map(V2Start.Step::channel).toList(), waits,
+                start.customCode().map(VerificationCode::length).orElse(start.codeLength()),
+                start.customCode().map(VerificationCode::value), Optional.empty());
+        return new PlannedStart(start.firstNumber(), start.brand(),
+                start.steps().stream().map(V2Start.Step::to).toList(), plan);
+    }
+
+    private static boolean isEmailAddress(String to) {
+        try {
+            EmailAddress.parse(to);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** What Vonage answers with 422 and no retry mends: the caller's configuration or input is wrong. */
@@ -144,6 +174,11 @@ final class V2ProfileRules implements ProfileRules {
     @Override
     public String render(Channel channel, Brand brand, String code) {
         return MessageText.v2(channel, brand, code);
+    }
+
+    @Override
+    public Duration busyAfterCancel() {
+        return settings.busyAfterCancel();
     }
 
     @Override
