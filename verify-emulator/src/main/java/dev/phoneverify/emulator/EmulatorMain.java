@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +29,8 @@ public final class EmulatorMain {
             "usage: java -jar verify-emulator.jar --api-key KEY --api-secret SECRET [options]",
             "",
             "Vonage Verify v1 and v2 on one port, over an in-memory simulator. Time moves only through",
-            "POST /_emulator/clock?advanceSeconds=S; codes are read with GET /_emulator/outbox?number=N.",
+            "POST /_emulator/clock?advanceSeconds=S; codes are read with GET /_emulator/outbox?to=N (a number",
+            "or an email address). v2 custom codes may hold letters; a check must give them in the same case.",
             "",
             "options:",
             "  --port P                       port to listen on (default 8089; 0 picks a free port)",
@@ -44,6 +46,8 @@ public final class EmulatorMain {
             "  --code-seed N                  codes from a seeded generator, the same on every run",
             "  --v2-cancel-rule               v2 cancel only from 30 s and before the second step (else 409)",
             "  --v2-accept-earlier-codes      v2 accepts the code of an earlier step too (default: latest only)",
+            "  --v2-busy-after-cancel S       v2 starts to a cancelled request's to still get 409 for S seconds",
+            "                                 (0-3600, default 0), as the real service did for about 12 s",
             "  --help                         print this and exit");
 
     private EmulatorMain() {
@@ -98,6 +102,7 @@ public final class EmulatorMain {
         if (options.v2AcceptEarlierCodes()) {
             v2.acceptEarlierCodes();
         }
+        v2.busyAfterCancel(Duration.ofSeconds(options.v2BusyAfterCancelSeconds()));
         EmulatorSettings settings = VerifyEmulator.builder(v1.build()).v2(v2.build())
                 .bind(new InetSocketAddress(options.host(), options.port()))
                 .credentials(options.apiKey(), options.apiSecret());

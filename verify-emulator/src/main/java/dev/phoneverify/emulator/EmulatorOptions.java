@@ -12,9 +12,10 @@ import java.util.Set;
 record EmulatorOptions(boolean help, int port, String host, String apiKey, String apiSecret,
                        Optional<String> callbackUrl, Optional<String> signatureSecret,
                        Optional<String> applicationPublicKey, int workflow, Optional<Long> codeSeed,
-                       boolean v2CancelRule, boolean v2AcceptEarlierCodes) {
+                       boolean v2CancelRule, boolean v2AcceptEarlierCodes, int v2BusyAfterCancelSeconds) {
     private static final Set<String> WITH_VALUE = Set.of("--port", "--host", "--api-key", "--api-secret",
-            "--callback-url", "--signature-secret", "--application-public-key", "--workflow", "--code-seed");
+            "--callback-url", "--signature-secret", "--application-public-key", "--workflow", "--code-seed",
+            "--v2-busy-after-cancel");
     private static final Set<String> FLAGS = Set.of("--help", "-h", "--v2-cancel-rule",
             "--v2-accept-earlier-codes");
 
@@ -47,7 +48,7 @@ record EmulatorOptions(boolean help, int port, String host, String apiKey, Strin
         }
         if (values.containsKey("--help")) {
             return new EmulatorOptions(true, 0, "", "", "", Optional.empty(), Optional.empty(), Optional.empty(),
-                    1, Optional.empty(), false, false);
+                    1, Optional.empty(), false, false, 0);
         }
         String apiKey = required(values, "--api-key");
         String apiSecret = required(values, "--api-secret");
@@ -60,7 +61,8 @@ record EmulatorOptions(boolean help, int port, String host, String apiKey, Strin
                 values.getOrDefault("--host", "127.0.0.1"), apiKey, apiSecret, callbackUrl, signatureSecret,
                 Optional.ofNullable(values.get("--application-public-key")),
                 number(values, "--workflow", 1, 1, 7), codeSeed(values),
-                values.containsKey("--v2-cancel-rule"), values.containsKey("--v2-accept-earlier-codes"));
+                values.containsKey("--v2-cancel-rule"), values.containsKey("--v2-accept-earlier-codes"),
+                number(values, "--v2-busy-after-cancel", 0, 0, 3600));
     }
 
     private static String required(Map<String, String> values, String name) {

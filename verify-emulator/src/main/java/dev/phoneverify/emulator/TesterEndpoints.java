@@ -71,21 +71,23 @@ final class TesterEndpoints {
         }
     }
 
-    /** {@code GET /_emulator/outbox[?number=N | ?to=ADDRESS]}: the messages of both APIs, oldest first. */
+    /**
+     * {@code GET /_emulator/outbox[?number=N | ?to=ADDRESS]}: the messages of both APIs, oldest first. A {@code to}
+     * (or a {@code number} with an {@code @}) that is an email address reads what went to it, in any case.
+     */
     private void outbox(HttpExchange exchange, Parameters params) throws IOException {
+        Optional<String> to = params.first("to").or(() -> params.first("number").filter(value -> value.contains("@")))
+                .map(String::strip);
         Optional<PhoneNumber> number;
         try {
-            number = params.first("number").map(PhoneNumber::parse);
-            number = number.isPresent() ? number : phoneTo(params);
+            number = to.isPresent() ? Optional.empty() : params.first("number").map(PhoneNumber::parse);
         } catch (IllegalArgumentException e) {
             send(exchange, 400, Map.of("error", "number is not a phone number in E.164 form"));
             return;
         }
-        Optional<String> to = params.first("to").map(value -> value.strip().replaceFirst("^\\+", ""));
         List<Sent> sent = new ArrayList<>();
-        number.map(v1::outboxFor).orElseGet(v1::outbox).forEach(message -> sent.add(new Sent(message, true)));
-        number.map(v2::outboxFor).orElseGet(v2::outbox).forEach(message -> sent.add(new Sent(message, false)));
-        sent.removeIf(entry -> to.isPresent() && !entry.message().to().equalsIgnoreCase(to.get()));
+        read(v1, number, to).forEach(message -> sent.add(new Sent(message, true)));
+        read(v2, number, to).forEach(message -> sent.add(new Sent(message, false)));
         sent.sort(Comparator.comparing(entry -> entry.message().sentAt()));
         List<Object> list = new ArrayList<>(sent.size());
         for (Sent entry : sent) {
@@ -95,13 +97,12 @@ final class TesterEndpoints {
         Exchanges.sendJson(exchange, 200, Json.write(list));
     }
 
-    /** A {@code to} that is a phone number: only that number's messages are read, not the whole outbox. */
-    private static Optional<PhoneNumber> phoneTo(Parameters params) {
-        Optional<String> to = params.first("to").map(String::strip);
-        if (to.isEmpty() || !to.get().matches("\\+?[0-9]{7,15}")) {
-            return Optional.empty();
+    private static List<DeliveredMessage> read(FakeVerificationGateway fake, Optional<PhoneNumber> number,
+                                               Optional<String> to) {
+        if (to.isPresent()) {
+            return fake.outboxTo(to.get());
         }
-        return Optional.of(PhoneNumber.parse(to.get()));
+        return number.map(fake::outboxFor).orElseGet(fake::outbox);
     }
 
     private record Sent(DeliveredMessage message, boolean v1) {
@@ -109,7 +110,8 @@ final class TesterEndpoints {
 
     private Map<String, Object> describe(DeliveredMessage message, boolean isV1) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("number", message.number().digits());
+        // The request's number; a request sent only to email addresses has none, and shows where it went instead.
+        entry.put("number", message.phoneNumber().map(PhoneNumber::digits).orElse(message.to()));
         // v1 names a voice call "tts", as its search does; v2 uses its own channel names.
         entry.put("channel", isV1 ? SearchAnswer.wireChannel(message.channel()) : message.channel().wireName());
         entry.put("code", message.code());

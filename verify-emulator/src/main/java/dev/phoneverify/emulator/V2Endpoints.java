@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.CodeAlphabet;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.port.AdvanceOutcome;
@@ -85,7 +86,7 @@ final class V2Endpoints {
         V2StartBody.Parsed parsed = V2StartBody.parse(body);
         StartOutcome outcome;
         try {
-            outcome = fake.start(parsed.request());
+            outcome = fake.start(parsed.start());
         } catch (GatewayException e) {
             if (e.reason() == GatewayException.Reason.MISCONFIGURED) {
                 // What the v2 fake refuses on its own is a 422 of the real API (facts §2.3).
@@ -93,8 +94,9 @@ final class V2Endpoints {
             }
             throw e;
         }
-        String to = "workflow[" + parsed.channels().indexOf(parsed.channels().stream()
-                .filter(channel -> channel != Channel.EMAIL).findFirst().orElseThrow()) + "].to";
+        // Number rules are read by the first step to a phone; an email-only start has none to break.
+        String to = "workflow[" + Math.max(0, parsed.channels().indexOf(parsed.channels().stream()
+                .filter(channel -> channel != Channel.EMAIL).findFirst().orElse(Channel.EMAIL))) + "].to";
         List<RequestId> started = new ArrayList<>(1);
         refuseIfPresent(outcome.accept(new StartOutcome.Visitor<Optional<Problem>>() {
             @Override
@@ -132,11 +134,9 @@ final class V2Endpoints {
             throw new ProblemAnswer(Problem.invalidParameter("code", "code is a string of 4 to 10 letters or digits."));
         }
         RequestId requestId = found(id, rawId);
-        if (!code.textValue().chars().allMatch(Character::isDigit)) {
-            // No code this emulator sends has letters, so this one is wrong; it is not counted as an attempt.
-            throw new ProblemAnswer(Problem.invalidCode());
-        }
-        refuseIfPresent(fake.check(requestId, VerificationCode.parse(code.textValue()))
+        // Letters too: a custom code may have them (facts §2.3); a wrong code of either kind counts as an attempt.
+        refuseIfPresent(fake.check(requestId, VerificationCode.parse(code.textValue(),
+                        CodeAlphabet.LETTERS_AND_DIGITS))
                 .accept(new CheckOutcome.Visitor<Optional<Problem>>() {
                     @Override
                     public Optional<Problem> correct(CheckOutcome.Correct correct) {

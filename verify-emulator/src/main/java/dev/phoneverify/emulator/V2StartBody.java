@@ -1,15 +1,13 @@
 package dev.phoneverify.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.phoneverify.adapter.fake.V2Start;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.ClientReference;
+import dev.phoneverify.core.domain.CodeAlphabet;
 import dev.phoneverify.core.domain.EmailAddress;
-import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
-import dev.phoneverify.core.domain.Workflow;
-import dev.phoneverify.core.domain.WorkflowStep;
-import dev.phoneverify.core.port.StartRequest;
 import dev.phoneverify.emulator.Problem.InvalidParameter;
 import dev.phoneverify.vonage.model.V2Rules;
 import java.time.Duration;
@@ -27,7 +25,7 @@ final class V2StartBody {
     private static final Pattern SENDER = Pattern.compile("[A-Za-z0-9]{1,11}|[1-9][0-9]{0,14}");
 
     /** A start the fake can run, and what callbacks repeat of it. */
-    record Parsed(StartRequest request, List<Channel> channels, Duration channelTimeout, Optional<String> clientRef) {
+    record Parsed(V2Start start, List<Channel> channels, Duration channelTimeout, Optional<String> clientRef) {
     }
 
     private final List<InvalidParameter> invalid = new ArrayList<>();
@@ -70,56 +68,41 @@ final class V2StartBody {
         if (json.has("fraud_check") && !json.get("fraud_check").isBoolean()) {
             reject("fraud_check", "fraud_check is true or false.");
         }
-        Steps steps = steps(json.get("workflow"));
-        if (!invalid.isEmpty() || brand.isEmpty() || steps.number.isEmpty()) {
+        List<V2Start.Step> steps = steps(json.get("workflow"), timeout);
+        if (!invalid.isEmpty() || brand.isEmpty()) {
             return Optional.empty();
         }
         int length = code.map(VerificationCode::length).orElse(codeLength);
-        Workflow workflow = new Workflow(steps.channels.stream().map(channel -> WorkflowStep.on(channel)
-                .lasting(timeout)).toList());
-        StartRequest request = new StartRequest(steps.number.get(), brand.get(), length, workflow, steps.email,
-                clientRef.map(ClientReference::new), code,
+        V2Start start = new V2Start(brand.get(), steps, length, code, clientRef.map(ClientReference::new),
                 text(json, "locale", false).map(Locale::forLanguageTag));
-        return Optional.of(new Parsed(request, steps.channels, timeout, clientRef));
+        return Optional.of(new Parsed(start, steps.stream().map(V2Start.Step::channel).toList(), timeout,
+                clientRef));
     }
 
+    /** Letters keep their case: the check must give the code as it was set (facts §2.3 are silent on case). */
     private Optional<VerificationCode> customCode(String value) {
         if (!V2Rules.CUSTOM_CODE.matcher(value).matches()) {
             return reject("code", "A custom code is 4 to 10 letters or digits.");
         }
-        if (!value.chars().allMatch(Character::isDigit)) {
-            // The simulator's codes are digits, as the core's codes are; said plainly rather than half-supported.
-            return reject("code", "The emulator takes custom codes of digits only.");
-        }
-        return Optional.of(VerificationCode.parse(value));
+        return Optional.of(VerificationCode.parse(value, CodeAlphabet.LETTERS_AND_DIGITS));
     }
 
-    private static final class Steps {
-        final List<Channel> channels = new ArrayList<>();
-        Optional<PhoneNumber> number = Optional.empty();
-        Optional<EmailAddress> email = Optional.empty();
-    }
-
-    private Steps steps(JsonNode workflow) {
-        Steps steps = new Steps();
+    /** Each step goes to its own {@code to}: numbers may differ, and a workflow may be email only (facts §2.4). */
+    private List<V2Start.Step> steps(JsonNode workflow, Duration timeout) {
+        List<V2Start.Step> steps = new ArrayList<>();
         if (workflow == null || !workflow.isArray() || workflow.isEmpty() || workflow.size() > V2Rules.MAX_STEPS) {
             reject("workflow", "workflow is a list of 1 to " + V2Rules.MAX_STEPS + " channels.");
             return steps;
         }
         for (int i = 0; i < workflow.size(); i++) {
-            step(workflow.get(i), "workflow[" + i + "]", steps);
-        }
-        if (invalid.isEmpty() && steps.number.isEmpty()) {
-            // The simulator keys a request on its phone number; an email-only workflow has none.
-            reject("workflow", "The emulator needs an sms, voice or whatsapp step in the workflow.");
+            step(workflow.get(i), "workflow[" + i + "]", timeout).ifPresent(steps::add);
         }
         return steps;
     }
 
-    private void step(JsonNode step, String name, Steps steps) {
+    private Optional<V2Start.Step> step(JsonNode step, String name, Duration timeout) {
         if (!step.isObject()) {
-            reject(name, "Each workflow step is an object with channel and to.");
-            return;
+            return reject(name, "Each workflow step is an object with channel and to.");
         }
         Optional<Channel> channel = text(step, "channel", true, name + ".channel").flatMap(value -> switch (value) {
             case "sms", "voice", "whatsapp", "email" -> Optional.of(Channel.parse(value));
@@ -128,33 +111,28 @@ final class V2StartBody {
         Optional<String> to = text(step, "to", true, name + ".to");
         Optional<String> from = text(step, "from", false, name + ".from");
         if (channel.isEmpty() || to.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        steps.channels.add(channel.get());
-        boolean toIsAddress = switch (channel.get()) {
-            case EMAIL -> true;
-            case SMS, VOICE, WHATSAPP -> false;
-        };
-        if (toIsAddress) {
-            email(to.get(), from, name, steps);
-            return;
+        int before = invalid.size();
+        if (channel.get() == Channel.EMAIL) {
+            email(to.get(), from, name);
+        } else {
+            phone(to.get(), name + ".to");
+            if (channel.get() == Channel.WHATSAPP && from.isEmpty()) {
+                reject(name + ".from", "A whatsapp step needs 'from', a WhatsApp Business number.");
+            }
+            from.filter(value -> channel.get() == Channel.WHATSAPP
+                    ? value.length() > V2Rules.MAX_WHATSAPP_FROM_LENGTH
+                    : channel.get() == Channel.SMS && !SENDER.matcher(value).matches()).ifPresent(value ->
+                    reject(name + ".from", "'from' is up to 11 letters or digits, or a number of up to 15."));
         }
-        phone(to.get(), name + ".to", steps);
-        if (channel.get() == Channel.WHATSAPP && from.isEmpty()) {
-            reject(name + ".from", "A whatsapp step needs 'from', a WhatsApp Business number.");
-        }
-        from.filter(value -> channel.get() == Channel.WHATSAPP ? value.length() > V2Rules.MAX_WHATSAPP_FROM_LENGTH
-                : channel.get() == Channel.SMS && !SENDER.matcher(value).matches()).ifPresent(value ->
-                reject(name + ".from", "'from' is up to 11 letters or digits, or a number of up to 15."));
+        return invalid.size() > before ? Optional.empty()
+                : Optional.of(new V2Start.Step(channel.get(), to.get(), from, Optional.of(timeout)));
     }
 
-    private void email(String to, Optional<String> from, String name, Steps steps) {
+    private void email(String to, Optional<String> from, String name) {
         try {
-            EmailAddress address = EmailAddress.parse(to);
-            if (steps.email.isPresent() && !steps.email.get().equals(address)) {
-                reject(name + ".to", "The emulator takes one email address per request.");
-            }
-            steps.email = Optional.of(address);
+            EmailAddress.parse(to);
         } catch (IllegalArgumentException e) {
             reject(name + ".to", "'to' is not an email address.");
         }
@@ -162,17 +140,10 @@ final class V2StartBody {
                 reject(name + ".from", "'from' of an email step is an email address."));
     }
 
-    private void phone(String to, String name, Steps steps) {
+    private void phone(String to, String name) {
         if (!V2Rules.PHONE_NUMBER.matcher(to).matches()) {
             reject(name, "'to' phone number is invalid: E.164 digits without + or 00.");
-            return;
         }
-        PhoneNumber number = PhoneNumber.parse(to);
-        if (steps.number.isPresent() && !steps.number.get().equals(number)) {
-            reject(name, "The emulator takes one phone number per request.");
-            return;
-        }
-        steps.number = Optional.of(number);
     }
 
     private Optional<String> text(JsonNode object, String field, boolean required) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EmulatorCommandLineTest {
     private static final List<String> EVERY_OPTION = List.of("--port", "--host", "--api-key", "--api-secret",
             "--callback-url", "--signature-secret", "--application-public-key", "--workflow", "--code-seed",
-            "--v2-cancel-rule", "--v2-accept-earlier-codes", "--help");
+            "--v2-cancel-rule", "--v2-accept-earlier-codes", "--v2-busy-after-cancel", "--help");
 
     /** Runs the emulator's main class in a JVM of its own, as {@code java -jar} does. */
     private static Process launch(String... args) throws IOException {
@@ -95,7 +95,12 @@ class EmulatorCommandLineTest {
         assertThat(options.callbackUrl()).hasValue("http://127.0.0.1:1/cb");
         assertThat(options.v2CancelRule()).isTrue();
         assertThat(options.v2AcceptEarlierCodes()).isFalse();
+        assertThat(options.v2BusyAfterCancelSeconds()).as("off by default").isZero();
         assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(EmulatorOptions.parse(new String[] {"--api-key=k", "--api-secret=s", "--v2-busy-after-cancel=12"})
+                .v2BusyAfterCancelSeconds()).isEqualTo(12);
+        assertThatThrownBy(() -> EmulatorOptions.parse(new String[] {"--api-key=k", "--api-secret=s",
+                "--v2-busy-after-cancel", "-1"})).hasMessageContaining("--v2-busy-after-cancel");
     }
 
     @Test

@@ -149,15 +149,4 @@ class V2ValidationTest {
         assertThat(head.statusCode()).isEqualTo(405);
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
-
-    @Test
-    @DisplayName("an email-only workflow or two phone numbers in one request are refused with a reason")
-    void emulatorLimits() {
-        JsonNode emailOnly = json(client.start("{\"brand\":\"Acme\",\"workflow\":[{\"channel\":\"email\","
-                + "\"to\":\"a@example.com\"}]}"));
-        assertThat(emailOnly.get("invalid_parameters").get(0).get("name").asText()).isEqualTo("workflow");
-        JsonNode twoNumbers = json(client.start("{\"brand\":\"Acme\",\"workflow\":[" + SMS
-                + ",{\"channel\":\"voice\",\"to\":\"447700900009\"}]}"));
-        assertThat(twoNumbers.get("invalid_parameters").get(0).get("name").asText()).isEqualTo("workflow[1].to");
-    }
 }
