@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vonage.client.HttpConfig;
 import com.vonage.client.VonageClient;
+import com.vonage.client.verify2.EmailWorkflow;
 import com.vonage.client.verify2.SmsWorkflow;
 import com.vonage.client.verify2.VerificationRequest;
 import com.vonage.client.verify2.VerificationStatus;
@@ -89,6 +90,16 @@ class VonageSdkV2AgainstEmulatorTest {
                 .isInstanceOfSatisfying(VerifyResponseException.class, e -> assertThat(e.getStatusCode()).isEqualTo(410));
         assertThatThrownBy(() -> verify.checkVerificationCode(id, tester.lastCode(TO)))
                 .isInstanceOfSatisfying(VerifyResponseException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    }
+
+    @Test
+    @DisplayName("a custom code of letters (the SDK's code(...)) and an email-only workflow: sent as given, checked")
+    void letteredCodeByEmail() {
+        UUID id = verify.sendVerification(VerificationRequest.builder().brand("Acme").code("Ab12cD")
+                .addWorkflow(new EmailWorkflow("sdk@example.com")).build()).getRequestId();
+        assertThat(tester.lastCode("sdk@example.com")).isEqualTo("Ab12cD");
+        assertThat(verify.isValidVerificationCode(id, "ab12cd")).as("case for case").isFalse();
+        assertThat(verify.checkVerificationCode(id, "Ab12cD").getStatus()).isEqualTo(VerificationStatus.COMPLETED);
     }
 
     @Test

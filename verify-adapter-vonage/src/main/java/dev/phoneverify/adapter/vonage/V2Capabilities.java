@@ -1,6 +1,7 @@
 package dev.phoneverify.adapter.vonage;
 
 import dev.phoneverify.core.domain.Channel;
+import dev.phoneverify.core.domain.CodeAlphabet;
 import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.CancelConstraints;
 import dev.phoneverify.core.port.GatewayCapabilities;
@@ -21,8 +22,8 @@ final class V2Capabilities {
 
     /**
      * SMS, voice and email, WhatsApp when a sender is configured; 4 to 10 digits; any workflow of one to three
-     * steps, each 15 to 900 s; custom codes and client references; pushed status, no lookup; cancel at any time
-     * (facts 2.6: nothing documents a refusal); next step.
+     * steps, each 15 to 900 s; custom codes of letters and digits (facts 2.3 {@code code}) and client references;
+     * pushed status, no lookup; cancel at any time (facts 2.6: nothing documents a refusal); next step.
      */
     static GatewayCapabilities of(VonageV2Config config) {
         Set<Channel> channels = EnumSet.of(Channel.SMS, Channel.VOICE, Channel.EMAIL);
@@ -32,6 +33,6 @@ final class V2Capabilities {
         return new GatewayCapabilities(channels, codeLengths, DEFAULT_WORKFLOW, true,
                 Optional.of(new GatewayCapabilities.StepTimeoutRange(V2Rules.MIN_CHANNEL_TIMEOUT,
                         V2Rules.MAX_CHANNEL_TIMEOUT)),
-                true, true, false, true, CancelConstraints.anyTime(), true);
+                true, true, false, true, CancelConstraints.anyTime(), true, CodeAlphabet.LETTERS_AND_DIGITS);
     }
 }
