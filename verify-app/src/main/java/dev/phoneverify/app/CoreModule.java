@@ -16,6 +16,7 @@ import dev.phoneverify.core.usecase.CheckCode;
 import dev.phoneverify.core.usecase.FindVerification;
 import dev.phoneverify.core.usecase.MoveToNextStep;
 import dev.phoneverify.core.usecase.StartVerification;
+import dev.phoneverify.micrometer.PhoneVerifyMetrics;
 import java.time.Clock;
 
 /**
@@ -33,11 +34,11 @@ final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(AppConfig.class).toInstance(config);
-        // One Verifications serves every command; each caller asks only for the driving port it uses.
-        bind(StartVerification.class).to(Verifications.class);
+        install(new MetricsModule());
+        // One Verifications serves every command; each caller asks only for the driving port it uses. Starts and
+        // next steps go through the metrics, which count what the abuse controls refuse (no event says so).
         bind(CheckCode.class).to(Verifications.class);
         bind(CancelVerification.class).to(Verifications.class);
-        bind(MoveToNextStep.class).to(Verifications.class);
         bind(FindVerification.class).to(Verifications.class);
         bind(ApplyProviderStatus.class).to(Verifications.class);
     }
@@ -45,9 +46,9 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     Verifications verifications(VerificationGateway gateway, FlowStore flows, AbuseControls abuseControls,
-                                VerificationPolicy policy, Brand brand, Clock clock) {
+                                VerificationPolicy policy, Brand brand, Clock clock, PhoneVerifyMetrics metrics) {
         Verifications verifications = Verifications.builder()
-                .gateway(gateway)
+                .gateway(metrics.timedGateway(gateway))
                 .flows(flows)
                 .abuseControls(abuseControls)
                 .brand(brand)
@@ -57,7 +58,20 @@ final class CoreModule extends AbstractModule {
         AuditLog audit = new AuditLog();
         verifications.addListener(audit);
         verifications.addAlarmListener(audit);
+        metrics.listenTo(verifications);
         return verifications;
+    }
+
+    @Provides
+    @Singleton
+    StartVerification starts(Verifications verifications, PhoneVerifyMetrics metrics) {
+        return metrics.startVerification(verifications);
+    }
+
+    @Provides
+    @Singleton
+    MoveToNextStep nextSteps(Verifications verifications, PhoneVerifyMetrics metrics) {
+        return metrics.moveToNextStep(verifications);
     }
 
     /** The store modules count these controls in their own stores. */

@@ -2,6 +2,7 @@ package dev.phoneverify.archunit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -19,15 +20,32 @@ import java.util.Objects;
 final class Roles {
     /** This library's packages: its adapters and decorators call the gateway and import adapters by design. */
     static final String LIBRARY = "dev.phoneverify..";
+    /**
+     * The applications built in the library's own repository ({@code verify-app}, published nowhere): they embed the
+     * library as any application does, so the rules hold for them too and the project checks itself with them.
+     */
+    static final String OWN_APPLICATIONS = "dev.phoneverify.app..";
+    /** The one package of the library that uses the provider's SDK. */
+    static final String VONAGE_ADAPTER = "dev.phoneverify.adapter.vonage..";
 
     private Roles() {
     }
 
-    /** {@code packages}, then the library's own, as one array for {@code resideOutsideOfPackages}. */
-    static String[] withLibrary(String... packages) {
+    /** {@code packages} and the library's Vonage adapter, as one array for {@code resideOutsideOfPackages}. */
+    static String[] withVonageAdapter(String... packages) {
         List<String> all = new ArrayList<>(Arrays.asList(packages));
-        all.add(LIBRARY);
+        all.add(VONAGE_ADAPTER);
         return all.toArray(String[]::new);
+    }
+
+    /** Classes of the application outside {@code packages}: neither in one of them nor in the library itself. */
+    static DescribedPredicate<JavaClass> outsideTheLibraryAnd(String... packages) {
+        DescribedPredicate<JavaClass> named = JavaClass.Predicates.resideInAnyPackage(packages);
+        DescribedPredicate<JavaClass> library = JavaClass.Predicates.resideInAPackage(LIBRARY)
+                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(OWN_APPLICATIONS)));
+        String description = packages.length == 0 ? "are outside the library"
+                : "are outside the library and outside " + Arrays.toString(packages);
+        return DescribedPredicate.not(named.or(library)).as(description);
     }
 
     /** {@code rule}, failing too when any of {@code packages} holds no class. */

@@ -94,6 +94,18 @@ class PhoneVerifyRulesTest {
     }
 
     @Test
+    void theLibrarysOwnApplicationsAreNotExemptAndOnlyTheVonageAdapterMayUseTheSdk() {
+        JavaClasses inRepository = new ClassFileImporter().importPackages("dev.phoneverify.app.sample",
+                "dev.phoneverify.adapter.standin");
+
+        assertThat(violations(PhoneVerifyRules.ONLY_THE_USE_CASES_CALL_THE_GATEWAY, inRepository))
+                .singleElement().satisfies(line -> assertThat(line)
+                        .contains("dev.phoneverify.app.sample.InRepositoryStatusPage").contains("status"));
+        assertThat(violations(PhoneVerifyRules.NO_PROVIDER_SDK_OUTSIDE_THE_LIBRARY, inRepository))
+                .as("a library adapter that is not the Vonage one is checked, and uses no SDK").isEmpty();
+    }
+
+    @Test
     void aRuleThatMatchesNoClassFails() {
         JavaClasses nothing = new ClassFileImporter().importPackages("sample.nowhere");
 

@@ -75,8 +75,11 @@ final class RegistryMeters {
     }
 
     void record(VerificationEvent event) {
-        countingSince.compareAndSet(null, event.at());
         VerificationFlow flow = event.flow();
+        // A start's event comes a moment after its flow was made; counting begins with that flow, so the first
+        // verification seen counts as converted (on a clock that moves, it was dropped as older than counting).
+        countingSince.compareAndSet(null, event.kind() == VerificationEvent.Kind.STARTED
+                && flow.createdAt().isBefore(event.at()) ? flow.createdAt() : event.at());
         String callingCode = CallingCode.of(flow.number()).digits();
         Counter counter = switch (event.kind()) {
             case STARTED -> {

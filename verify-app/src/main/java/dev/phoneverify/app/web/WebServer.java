@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adapter: the HTTP server (Javalin) for the form flow, the JSON API, {@code /health} and, on a simulated gateway,
- * the dev tools. No request gets a stack trace; input errors are 4xx problems and only a bug answers 500.
+ * Adapter: the HTTP server (Javalin) for the form flow, the JSON API, {@code /health}, {@code /metrics} and, on a
+ * simulated gateway, the dev tools. No request gets a stack trace; input errors are 4xx problems and only a bug
+ * answers 500.
  */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -48,6 +49,7 @@ public final class WebServer {
     private final Optional<DevRoutes> dev;
     private final Verifications verifications;
     private final ReadinessRoutes readiness;
+    private final MetricsScrape metrics;
     private final InFlightRequests inFlight = new InFlightRequests();
     private Javalin javalin;
 
@@ -58,7 +60,7 @@ public final class WebServer {
     @Inject
     WebServer(WebSettings settings, StartVerification starts, CheckCode checks, CancelVerification cancels,
               MoveToNextStep nextSteps, FindVerification finds, Verifications verifications,
-              Optional<DevConsole> devConsole, Clock clock, ReadinessChecks readinessChecks) {
+              Optional<DevConsole> devConsole, Clock clock, ReadinessChecks readinessChecks, MetricsScrape metrics) {
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         UseCases useCases = new UseCases(starts, checks, cancels, nextSteps, finds);
         RefusalProblems refusals = new RefusalProblems(verifications.capabilities().cancel());
@@ -71,6 +73,7 @@ public final class WebServer {
         this.api = new ApiRoutes(useCases, refusals, reader, writer);
         this.forms = new FormRoutes(useCases, refusals, reader, sessions, pages);
         this.readiness = new ReadinessRoutes(readinessChecks, writer);
+        this.metrics = metrics;
         this.dev = devConsole.map(console -> new DevRoutes(console, finds, reader, writer, sessions, pages));
     }
 
@@ -90,6 +93,7 @@ public final class WebServer {
         dev.ifPresent(routes -> routes.register(javalin));
         javalin.get("/health", this::health);
         readiness.register(javalin);
+        javalin.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.text().get()));
         registerErrorHandling(javalin);
         javalin.start(settings.host(), settings.port());
         return javalin.port();

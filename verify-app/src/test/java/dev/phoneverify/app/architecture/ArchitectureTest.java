@@ -13,8 +13,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.phoneverify.archunit.PhoneVerifyRules;
 import dev.phoneverify.core.badexample.GuiceInjectedCoreService;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,8 @@ class ArchitectureTest {
     private static final String VONAGE_ADAPTER = "dev.phoneverify.adapter.vonage..";
     private static final String JDBC_STORE = "dev.phoneverify.store.jdbc..";
     private static final String VONAGE_MODEL = "dev.phoneverify.vonage.model..";
+    /** verify-micrometer: a decorator of the ports and a listener of the use cases, an adapter to a registry. */
+    private static final String MICROMETER = "dev.phoneverify.micrometer..";
     /** The app wires every module together, so it is outside the onion and may use any of it. */
     private static final String APP = "dev.phoneverify.app..";
 
@@ -93,7 +97,11 @@ class ArchitectureTest {
             .adapter("vonage", VONAGE_ADAPTER)
             .adapter("jdbc", JDBC_STORE)
             .adapter("memory", MEMORY_STORES)
+            .adapter("micrometer", MICROMETER)
             .ignoreDependency(JavaClass.Predicates.resideInAPackage(APP), DescribedPredicate.alwaysTrue())
+            // verify-archunit is on the class path for the rules above: a test tool that reads the core's types.
+            .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.phoneverify.archunit.."),
+                    DescribedPredicate.alwaysTrue())
             .because("design.md: an adapter never imports another adapter; only verify-app knows all of them");
 
     @ArchTest
@@ -109,11 +117,19 @@ class ArchitectureTest {
             .because("Vonage's rules are the fake's (and its emulator's) and the Vonage adapter's business; the core"
                     + " knows no provider");
 
+    /**
+     * verify-archunit's rules for embedders' apps, where they coincide with design.md's: Vonage types never leave
+     * verify-adapter-vonage (the artifact exempts only that adapter, so this covers every module); the Guice app,
+     * an application like any other, calls the gateway only through the use cases and extends the core only at its
+     * extension points.
+     */
     @ArchTest
-    static final ArchRule vonage_types_stay_in_the_vonage_adapter = noClasses()
-            .that().resideOutsideOfPackage(VONAGE_ADAPTER)
-            .should().dependOnClassesThat().resideInAPackage("com.vonage..")
-            .because("the port speaks only core types; Vonage types never leave verify-adapter-vonage");
+    static final ArchTests embedders_rules = ArchTests.in(PhoneVerifyRules.class);
+
+    /** verify-archunit: in the Guice app only its wiring (the modules in its root package) knows the adapters. */
+    @ArchTest
+    static final ArchRule only_the_apps_wiring_imports_adapters = PhoneVerifyRules.adaptersImportedOnlyIn(
+            "dev.phoneverify.app");
 
     @ArchTest
     static final ArchRule database_types_stay_in_the_jdbc_store = noClasses()
