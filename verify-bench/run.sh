@@ -62,7 +62,7 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt
 echo
 cat "$out/machine.txt"
 echo
-grep -hE '^(memory|postgresql):|^pgbench|^postgresql saturated|^p99' "$out/database-load.txt"
+grep -hE '^(memory|postgresql):|^pgbench|^postgresql saturated|^p99|^warning' "$out/database-load.txt"
 grep -h 'median ratio' "$out/vonage-alternating.txt"
 cat "$out/emulator.txt"
 echo "webhook intake: not measured yet (the v2 intake has not landed)"

@@ -62,9 +62,23 @@ public final class DatabaseLoad {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             double pgbenchBefore = pgbench(postgres.getPort(), Math.max(5, seconds / 2), clients);
-            List<LatencyPhases.Result> inMemory = run(memory, 447_800_000_000L, length, rate, clients, null);
-            List<LatencyPhases.Result> onPostgres = run(memory.withPostgres(DatabaseSettings.of(url, "postgres", "")),
-                    447_900_000_000L, length, rate, clients, postgres);
+            List<LatencyPhases.Result> inMemory = new ArrayList<>();
+            List<LatencyPhases.Result> onPostgres = new ArrayList<>();
+            try (RunningApp memoryApp = VerifyApp.start(memory);
+                 RunningApp postgresApp = VerifyApp.start(memory.withPostgres(DatabaseSettings.of(url, "postgres",
+                         "")))) {
+                Side memorySide = new Side("memory", memoryApp, 447_800_000_000L, null, inMemory);
+                Side postgresSide = new Side("postgresql", postgresApp, 447_900_000_000L, postgres, onPostgres);
+                // Both apps live in this JVM and share its compiled code: each is warmed up, then every phase runs
+                // on both, back to back, in alternating order, so neither side gets a warmer JIT or a quieter
+                // machine.
+                memorySide.warmUp(length, clients);
+                postgresSide.warmUp(length, clients);
+                memorySide.fixedRate(rate, length);
+                postgresSide.fixedRate(rate, length);
+                postgresSide.saturated(length, clients);
+                memorySide.saturated(length, clients);
+            }
             double pgbenchAfter = pgbench(postgres.getPort(), Math.max(5, seconds / 2), clients);
             inMemory.forEach(result -> lines.add("memory:     " + result.line()));
             onPostgres.forEach(result -> lines.add("postgresql: " + result.line()));
@@ -78,6 +92,13 @@ public final class DatabaseLoad {
             lines.add(String.format(Locale.ROOT, "postgresql saturated / pgbench: %,.0f / %,.0f = %.3f "
                             + "(target >= 0.25: %s)", saturatedPostgres.perSecond(), tps, ratio,
                     ratio >= 0.25 ? "met" : "missed"));
+            for (LatencyPhases.Result fixed : List.of(fixedMemory, fixedPostgres)) {
+                if (fixed.perSecond() < rate * 0.95) {
+                    lines.add(String.format(Locale.ROOT, "warning: a side kept only %,.0f of %d verifications/s: "
+                            + "the machine is too loaded for this rate, and its percentiles measure a queue",
+                            fixed.perSecond(), rate));
+                }
+            }
             double p99Ratio = fixedPostgres.millis(99) / fixedMemory.millis(99);
             lines.add(String.format(Locale.ROOT, "p99 at %d/s: postgresql %.2f ms / memory %.2f ms = %.2fx "
                     + "(target <= 1.5x: %s)", rate, fixedPostgres.millis(99), fixedMemory.millis(99), p99Ratio,
@@ -87,29 +108,41 @@ public final class DatabaseLoad {
         System.exit(0);
     }
 
-    /** Warm-up, then the fixed-rate and the saturated phase against one app. */
-    private static List<LatencyPhases.Result> run(AppConfig config, long firstNumber, Duration length, int rate,
-                                                  int clients, EmbeddedPostgres database) throws Exception {
-        String store = database == null ? "memory" : "postgresql";
-        try (RunningApp app = VerifyApp.start(config)) {
-            LatencyPhases phases = new LatencyPhases(new VerificationClient(app.port(), firstNumber));
-            // As long as a phase, so the JIT has compiled the request path before the fixed rate starts.
-            System.out.println(phases.saturated(store + " warm-up", length, clients).line());
-            LatencyPhases.Result fixed = phases.fixedRate("at " + rate + " verifications/s", rate, length,
-                    FIXED_RATE_THREADS);
-            System.out.println(fixed.line());
+    /** One app under load, and the results of its measured phases: the fixed rate first, then saturated. */
+    private record Side(String store, LatencyPhases phases, EmbeddedPostgres database,
+                        List<LatencyPhases.Result> results) {
+        Side(String store, RunningApp app, long firstNumber, EmbeddedPostgres database,
+             List<LatencyPhases.Result> results) {
+            this(store, new LatencyPhases(new VerificationClient(app.port(), firstNumber)), database, results);
+        }
+
+        void warmUp(Duration length, int clients) throws Exception {
+            report(phases.saturated(store + " warm-up", length, clients));
+        }
+
+        void fixedRate(int rate, Duration length) throws Exception {
+            results.add(0, report(phases.fixedRate("at " + rate + " verifications/s", rate, length,
+                    FIXED_RATE_THREADS)));
+        }
+
+        void saturated(Duration length, int clients) throws Exception {
             long before = database == null ? 0 : transactions(database);
-            LatencyPhases.Result saturated = phases.saturated("saturated, " + clients + " clients", length, clients);
-            System.out.println(saturated.line());
+            LatencyPhases.Result saturated = report(phases.saturated("saturated, " + clients + " clients", length,
+                    clients));
+            results.add(saturated);
             if (database != null) {
                 double perVerification = (double) (transactions(database) - before) / saturated.verifications();
                 System.out.printf(Locale.ROOT, "postgresql: %.2f database transactions per verification "
                         + "(each statement in auto-commit is one, and so is a pool's connection check)%n",
                         perVerification);
             }
+        }
+
+        private LatencyPhases.Result report(LatencyPhases.Result result) {
+            System.out.println(store + ": " + result.line());
             Optional.ofNullable(phases.firstFailure())
                     .ifPresent(failure -> System.out.println(store + ": first failure: " + failure));
-            return List.of(fixed, saturated);
+            return result;
         }
     }
 
