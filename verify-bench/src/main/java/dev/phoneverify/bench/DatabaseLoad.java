@@ -72,8 +72,8 @@ public final class DatabaseLoad {
                 // Both apps live in this JVM and share its compiled code: each is warmed up, then every phase runs
                 // on both, back to back, in alternating order, so neither side gets a warmer JIT or a quieter
                 // machine.
-                memorySide.warmUp(length, clients);
-                postgresSide.warmUp(length, clients);
+                memorySide.warmUp(length, clients, rate);
+                postgresSide.warmUp(length, clients, rate);
                 memorySide.fixedRate(rate, length);
                 postgresSide.fixedRate(rate, length);
                 postgresSide.saturated(length, clients);
@@ -116,8 +116,11 @@ public final class DatabaseLoad {
             this(store, new LatencyPhases(new VerificationClient(app.port(), firstNumber)), database, results);
         }
 
-        void warmUp(Duration length, int clients) throws Exception {
+        /** Saturated, then at the fixed rate: the fixed rate's 32 threads run their own paths hot as well. */
+        void warmUp(Duration length, int clients, int rate) throws Exception {
             report(phases.saturated(store + " warm-up", length, clients));
+            report(phases.fixedRate(store + " warm-up at " + rate + "/s", rate, length.dividedBy(2),
+                    FIXED_RATE_THREADS));
         }
 
         void fixedRate(int rate, Duration length) throws Exception {
