@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Builds verify-bench and runs every measurement of issue 6 in one go: the JMH benchmarks (throughput and
-# allocation, 1 and 2 threads), the memory footprint, and the load test of the app's JSON API, then prints the
-# Performance table. Results land in verify-bench/results/.
+# Builds verify-bench and runs the measurements users read (issue 16), then prints them. Results land in
+# verify-bench/results/, with the machine's description and its load before and after the run:
+#   database-load.txt       the app's JSON API on memory and on PostgreSQL (default abuse controls), complete
+#                           verifications at a fixed rate and saturated, p50/p99/p99.9 (HdrHistogram), next to
+#                           pgbench simple-update on the same server in the same run
+#   vonage-alternating.txt  the Vonage adapter against the raw SDK on the same emulator, paired rounds
+#   emulator.txt            the emulator's verifications/s over HTTP on 1 and 8 client threads
+#   machine.txt             cores, memory, CPU, Java, PostgreSQL, load average
+# The full run adds the JMH Vonage benchmark (throughput, allocation) and the memory footprint.
 #
-#   verify-bench/run.sh            full run: the iterations set on each benchmark (about 10 minutes)
-#   verify-bench/run.sh --quick    few iterations (under 5 minutes), for a first look or a noisy machine
+#   verify-bench/run.sh            full run (about 15 minutes)
+#   verify-bench/run.sh --quick    shorter phases, every figure above (about 6 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,26 +25,44 @@ out=verify-bench/results
 mkdir -p "$out"
 
 if $quick; then
-  in_memory=(-f 1 -wi 3 -i 3 -w 1s -r 2s)
-  # The SDK's stack (Apache HttpClient, Jackson) needs longer to warm up than the in-memory paths.
-  over_http=(-f 1 -wi 4 -i 3 -w 2s -r 2s)
-  load=(20000 5)
-  pairs=6
+  database=(10 100 4)   # seconds per phase, fixed rate, saturating clients
+  pairs=(20 500)        # paired rounds, milliseconds per round
+  emulator=5
 else
-  in_memory=()
-  over_http=()
-  load=(60000 20)
-  pairs=20
+  database=(30 100 4)
+  pairs=(40 1000)
+  emulator=15
 fi
 
-# Each ratio's two sides run in the same JMH invocation, one after the other, on the same machine state.
-java -jar "$jar" 'FloorBenchmark|FakeBenchmark' ${in_memory[@]+"${in_memory[@]}"} -prof gc -rf json -rff "$out/in-memory.json"
-java -jar "$jar" 'VonageBenchmark' ${over_http[@]+"${over_http[@]}"} -prof gc -rf json -rff "$out/over-http.json"
-# Over HTTP the machine's load swings back-to-back results more than the difference measured: paired rounds too.
-java -cp "$jar" dev.phoneverify.bench.VonageAlternating "$pairs" | tee "$out/vonage-alternating.txt"
-java -Xmx4g -cp "$jar" dev.phoneverify.bench.MemoryFootprint | tee "$out/memory.txt"
-# AppLoad exits non-zero when a verification failed; the table is still worth printing, so go on.
-java -Dorg.slf4j.simpleLogger.logFile="$out/app-load-app.log" -cp "$jar" dev.phoneverify.bench.AppLoad "${load[@]}" \
-  | tee "$out/app-load.txt" || echo "app load: some verifications failed, see above"
-java -cp "$jar" dev.phoneverify.bench.PerformanceReport "$out/in-memory.json" "$out/over-http.json" \
-  | tee "$out/table.md"
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "cores: $(nproc)"
+  echo "memory: $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)"
+  echo "cpu: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "pgbench: $(pgbench --version)"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$out/machine.txt"
+
+# The app and pgbench on one embedded PostgreSQL, in one run, so their ratio compares the same machine state.
+java -cp "$jar" dev.phoneverify.bench.DatabaseLoad "${database[@]}" 2>/dev/null | tee "$out/database-load.txt"
+# Over HTTP the machine's load swings back-to-back results more than the difference measured: paired rounds.
+java -cp "$jar" dev.phoneverify.bench.VonageAlternating "${pairs[@]}" | tee "$out/vonage-alternating.txt"
+java -cp "$jar" dev.phoneverify.bench.EmulatorLoad "$emulator" | tee "$out/emulator.txt"
+# Webhook intake (signed v2 callbacks verified and applied per second) goes here once the v2 intake has landed:
+# java -cp "$jar" dev.phoneverify.bench.WebhookIntake ... | tee "$out/webhook-intake.txt"
+
+if ! $quick; then
+  java -jar "$jar" 'VonageBenchmark' -prof gc -rf json -rff "$out/over-http.json"
+  java -cp "$jar" dev.phoneverify.bench.PerformanceReport "$out/over-http.json" | tee "$out/jmh.md"
+  java -Xmx4g -cp "$jar" dev.phoneverify.bench.MemoryFootprint | tee "$out/memory.txt"
+fi
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+echo
+cat "$out/machine.txt"
+echo
+grep -hE '^(memory|postgresql):|^pgbench|^postgresql saturated|^p99|^warning' "$out/database-load.txt"
+grep -h 'median ratio' "$out/vonage-alternating.txt"
+cat "$out/emulator.txt"
+echo "webhook intake: not measured yet (the v2 intake has not landed)"

@@ -16,6 +16,15 @@ public interface FlowStore {
     /** Adds a new flow; fails if its id is taken. */
     void insert(VerificationFlow flow);
 
+    /**
+     * Adds a new flow and, when this store can in the same round trip, keeps {@code books}. The default keeps
+     * none: the caller keeps them.
+     */
+    default Booked insert(VerificationFlow flow, Bookkeeping books) {
+        insert(flow);
+        return Booked.notKept();
+    }
+
     /** The flow with this id, if it is kept. */
     Optional<VerificationFlow> find(FlowId id);
 
@@ -31,6 +40,16 @@ public interface FlowStore {
      * @return false when someone else changed the flow first; re-read and decide again
      */
     boolean update(VerificationFlow next);
+
+    /**
+     * {@link #update(VerificationFlow)}, and when it wrote, {@code books} kept as {@link #insert(VerificationFlow,
+     * Bookkeeping)} keeps them: all or nothing, in one round trip.
+     *
+     * @return empty when someone else changed the flow first; otherwise what was kept of the books
+     */
+    default Optional<Booked> update(VerificationFlow next, Bookkeeping books) {
+        return update(next) ? Optional.of(Booked.notKept()) : Optional.empty();
+    }
 
     /** Pending flows whose expiry is at or before {@code now}, oldest first, at most {@code limit}. */
     List<VerificationFlow> pendingDueBy(Instant now, int limit);

@@ -3,6 +3,7 @@ package dev.phoneverify.core.port;
 import dev.phoneverify.core.domain.EscalatingDelay;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,6 +76,21 @@ public interface RateLimitStore {
      * }</pre>
      */
     Acquisition tryPassAndHold(String key, EscalatingDelay delay, Instant now);
+
+    /**
+     * Passes {@code gates} in order, each as its single-key method would, and stops at the first that refuses:
+     * the gates before it keep what they charged, the ones after it are not asked. A database store does all of
+     * it in one round trip; each gate is still atomic on its own, so limits stay exact across instances.
+     */
+    default Admission admit(List<Gate> gates, Instant now) {
+        for (int i = 0; i < gates.size(); i++) {
+            Acquisition answer = gates.get(i).passThrough(this, now);
+            if (!answer.granted()) {
+                return Admission.refusedBy(i, answer);
+            }
+        }
+        return Admission.admitted();
+    }
 
     /** Forgets any hold or counter under {@code key}: {@code DELETE FROM ... WHERE key = :key}. */
     void release(String key);

@@ -8,8 +8,13 @@ import dev.phoneverify.core.domain.EscalatingDelay;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.SendLimit;
 import dev.phoneverify.core.domain.VerificationFlow;
+import dev.phoneverify.core.domain.SendLimitPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.Acquisition;
+import dev.phoneverify.core.port.Admission;
+import dev.phoneverify.core.port.Booked;
+import dev.phoneverify.core.port.Bookkeeping;
+import dev.phoneverify.core.port.Gate;
 import dev.phoneverify.core.port.ConversionCounts;
 import dev.phoneverify.core.port.ConversionStatsStore;
 import dev.phoneverify.core.port.RateLimitStore;
@@ -19,13 +24,15 @@ import dev.phoneverify.core.usecase.Refusal.Limit;
 import dev.phoneverify.core.usecase.VerificationEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Applies an {@link AbuseControlPolicy}: refuses sends before the provider is called, and keeps the books
- * (cooldowns, failure delays, conversion counts) from the use cases' events.
+ * (cooldowns, failure delays, conversion counts) of the flow writes, in the same round trip where the flow
+ * store can.
  */
 final class AbuseGuard {
     private static final System.Logger LOG = System.getLogger(AbuseGuard.class.getName());
@@ -41,59 +48,105 @@ final class AbuseGuard {
     }
 
     /**
-     * Lets a start through, or says which control refused. Read-only checks come first, so a refused start spends
-     * no allowance; the counters are charged client first, so one client cannot use up a number's allowance beyond
-     * its own; the cooldown is taken last, atomically, so of racing starts at most one passes it.
+     * Lets a start through, or says which control refused, in one call to the store. Read-only checks come first,
+     * so a refused start spends no allowance; the counters are charged client first, so one client cannot use up
+     * a number's allowance beyond its own; the cooldown is taken last, atomically, so of racing starts at most one
+     * passes it.
      */
     Optional<Refusal.RateLimited> beforeStart(PhoneNumber number, Optional<ClientKey> client, Instant now) {
-        Optional<Refusal.RateLimited> refused = Optional.empty();
+        List<Gate> gates = new ArrayList<>(6);
+        List<Limit> kinds = new ArrayList<>(6);
         if (policy.failedCheckDelay().isPresent()) {
-            refused = refuseIfHeld(failedKey(number), Limit.FAILED_CHECK_DELAY, number, now);
+            add(gates, kinds, new Gate.Held(failedKey(number)), Limit.FAILED_CHECK_DELAY);
         }
-        if (refused.isEmpty() && policy.resendCooldown().isPresent()) {
-            refused = refuseIfHeld(resendKey(number), Limit.RESEND_COOLDOWN, number, now);
+        if (policy.resendCooldown().isPresent()) {
+            add(gates, kinds, new Gate.Held(resendKey(number)), Limit.RESEND_COOLDOWN);
         }
-        if (refused.isEmpty() && client.isPresent()) {
-            refused = charge(policy.sendLimits().perClient(), "client:" + client.get().value(), Limit.PER_CLIENT,
-                    number, now);
+        SendLimitPolicy sendLimits = policy.sendLimits();
+        if (client.isPresent()) {
+            sendLimits.perClient().ifPresent(limit -> add(gates, kinds,
+                    counted("client:" + client.get().value(), limit), Limit.PER_CLIENT));
         }
-        if (refused.isEmpty()) {
-            refused = charge(policy.sendLimits().perNumber(), "number:" + number.digits(), Limit.PER_NUMBER, number,
-                    now);
+        sendLimits.perNumber().ifPresent(limit -> add(gates, kinds, counted("number:" + number.digits(), limit),
+                Limit.PER_NUMBER));
+        sendLimits.perCallingCode().ifPresent(limit -> add(gates, kinds,
+                counted("calling-code:" + CallingCode.of(number).digits(), limit), Limit.PER_CALLING_CODE));
+        policy.resendCooldown().ifPresent(cooldown -> add(gates, kinds,
+                new Gate.PassAndHold(resendKey(number), cooldown), Limit.RESEND_COOLDOWN));
+        if (gates.isEmpty()) {
+            return Optional.empty();
         }
-        if (refused.isEmpty()) {
-            refused = charge(policy.sendLimits().perCallingCode(), "calling-code:" + CallingCode.of(number).digits(),
-                    Limit.PER_CALLING_CODE, number, now);
-        }
-        return refused.isEmpty() ? passCooldown(number, now) : refused;
+        Admission admission = limits.admit(gates, now);
+        return admission.isAdmitted() ? Optional.empty()
+                : Optional.of(refusal(kinds.get(admission.refusedBy()), admission.retryAfter(), number, now));
     }
 
     /** Lets a next step (a new code to the flow's number) through the resend cooldown, or refuses. */
     Optional<Refusal.RateLimited> beforeResend(PhoneNumber number, Instant now) {
-        return passCooldown(number, now);
+        Optional<EscalatingDelay> cooldown = policy.resendCooldown();
+        if (cooldown.isEmpty()) {
+            return Optional.empty();
+        }
+        Acquisition passed = limits.tryPassAndHold(resendKey(number), cooldown.get(), now);
+        return passed.granted() ? Optional.empty()
+                : Optional.of(refusal(Limit.RESEND_COOLDOWN, passed.retryAfter(), number, now));
     }
 
-    /** Keeps the books for an event; returns the alarm changes it caused. */
-    List<ConversionAlarm> after(VerificationEvent event) {
-        VerificationFlow flow = event.flow();
-        return switch (event.kind()) {
-            case STARTED -> countConversion(flow, true, event.at());
-            case VERIFIED -> {
-                if (policy.resendCooldown().isPresent()) {
-                    // A verified flow proves the owner is there: their next code need not wait for earlier resends.
-                    limits.release(resendKey(flow.number()));
-                }
-                yield countConversion(flow, false, event.at());
-            }
-            case FAILED -> {
-                policy.failedCheckDelay().ifPresent(delay -> {
-                    Instant until = limits.hold(failedKey(flow.number()), delay, event.at());
-                    log("a verification of {0} failed; new ones wait until {1}", flow.number(), until);
-                });
-                yield List.of();
-            }
-            case CODE_ACCEPTED, CODE_REJECTED, EXPIRED, CANCELLED, ADVANCED -> List.of();
-        };
+    /**
+     * The books a flow write keeps when it emits {@code kind}: a start or a verification is counted for the
+     * conversion alarm, a verification releases the number's resend cooldown (the owner is there: their next code
+     * need not wait for earlier resends), a failure holds the number for the failed-check delay.
+     */
+    Bookkeeping booksFor(VerificationEvent.Kind kind, VerificationFlow flow, Instant at) {
+        Optional<String> release = kind == VerificationEvent.Kind.VERIFIED && policy.resendCooldown().isPresent()
+                ? Optional.of(resendKey(flow.number())) : Optional.empty();
+        Optional<Bookkeeping.NewHold> hold = kind == VerificationEvent.Kind.FAILED
+                ? policy.failedCheckDelay().map(delay -> new Bookkeeping.NewHold(failedKey(flow.number()), delay, at))
+                : Optional.empty();
+        boolean counted = kind == VerificationEvent.Kind.STARTED || kind == VerificationEvent.Kind.VERIFIED;
+        Optional<Bookkeeping.Tally> tally = counted ? policy.conversionAlarm().map(alarm -> new Bookkeeping.Tally(
+                CallingCode.of(flow.number()),
+                // Both counts go to the bucket of the flow's start, so the rate compares verified flows with starts.
+                RateLimitStore.windowStart(flow.createdAt(), alarm.bucket()),
+                kind == VerificationEvent.Kind.VERIFIED, windowFrom(alarm, at))) : Optional.empty();
+        if (tally.isEmpty() && release.isEmpty() && hold.isEmpty()) {
+            return Bookkeeping.none();
+        }
+        return new Bookkeeping(tally, release, hold, limits, conversions);
+    }
+
+    /**
+     * Finishes the books of one write: keeps whatever the flow store did not keep, and raises or clears the
+     * conversion alarm when the counts cross its threshold. Returns the alarm changes.
+     */
+    List<ConversionAlarm> settle(Settlement settlement) {
+        Bookkeeping books = settlement.books();
+        Booked booked = settlement.booked();
+        if (books.isEmpty()) {
+            return List.of();
+        }
+        Optional<ConversionCounts> counts = booked.counts();
+        if (!booked.kept()) {
+            books.releaseHold().ifPresent(limits::release);
+            books.hold().ifPresent(hold -> logHeld(settlement.number(),
+                    limits.hold(hold.key(), hold.delay(), hold.at())));
+            counts = books.tally().map(this::count);
+        } else {
+            booked.heldUntil().ifPresent(until -> logHeld(settlement.number(), until));
+        }
+        if (books.tally().isEmpty() || counts.isEmpty()) {
+            return List.of();
+        }
+        Bookkeeping.Tally tally = books.tally().get();
+        boolean alarming = policy.conversionAlarm().orElseThrow().isAlarming(counts.get().started(),
+                counts.get().verified());
+        // Where the store read the flag with the counts, a flag already right needs no write.
+        if (booked.alarmRaised().map(raised -> raised == alarming).orElse(false)
+                || !conversions.setAlarmRaised(tally.code(), alarming)) {
+            return List.of();
+        }
+        ConversionAlarm.State state = alarming ? ConversionAlarm.State.RAISED : ConversionAlarm.State.CLEARED;
+        return List.of(new ConversionAlarm(tally.code(), state, counts.get(), settlement.at()));
     }
 
     /** Every raised conversion alarm, with its counts now. */
@@ -110,50 +163,26 @@ final class AbuseGuard {
                 .toList();
     }
 
-    private Optional<Refusal.RateLimited> refuseIfHeld(String key, Limit limit, PhoneNumber number, Instant now) {
-        return limits.heldUntil(key, now).map(until -> refusal(limit, Duration.between(now, until), number, now));
-    }
-
-    private Optional<Refusal.RateLimited> charge(Optional<SendLimit> limit, String key, Limit which,
-                                                 PhoneNumber number, Instant now) {
-        if (limit.isEmpty()) {
-            return Optional.empty();
-        }
-        Acquisition acquired = limits.tryAcquire(key, limit.get().maxStarts(), limit.get().window(), now);
-        return acquired.granted() ? Optional.empty() : Optional.of(refusal(which, acquired.retryAfter(), number, now));
-    }
-
-    private Optional<Refusal.RateLimited> passCooldown(PhoneNumber number, Instant now) {
-        Optional<EscalatingDelay> cooldown = policy.resendCooldown();
-        if (cooldown.isEmpty()) {
-            return Optional.empty();
-        }
-        Acquisition passed = limits.tryPassAndHold(resendKey(number), cooldown.get(), now);
-        return passed.granted() ? Optional.empty()
-                : Optional.of(refusal(Limit.RESEND_COOLDOWN, passed.retryAfter(), number, now));
-    }
-
-    private List<ConversionAlarm> countConversion(VerificationFlow flow, boolean started, Instant now) {
-        Optional<ConversionAlarmPolicy> configured = policy.conversionAlarm();
-        if (configured.isEmpty()) {
-            return List.of();
-        }
-        ConversionAlarmPolicy alarm = configured.get();
-        CallingCode code = CallingCode.of(flow.number());
-        // Both counts go to the bucket of the flow's start, so the rate compares verified flows with their starts.
-        Instant bucket = RateLimitStore.windowStart(flow.createdAt(), alarm.bucket());
-        if (started) {
-            conversions.countStarted(code, bucket);
+    private ConversionCounts count(Bookkeeping.Tally tally) {
+        if (tally.verified()) {
+            conversions.countVerified(tally.code(), tally.bucket());
         } else {
-            conversions.countVerified(code, bucket);
+            conversions.countStarted(tally.code(), tally.bucket());
         }
-        ConversionCounts counts = conversions.countsSince(code, windowFrom(alarm, now));
-        boolean alarming = alarm.isAlarming(counts.started(), counts.verified());
-        if (!conversions.setAlarmRaised(code, alarming)) {
-            return List.of();
-        }
-        ConversionAlarm.State state = alarming ? ConversionAlarm.State.RAISED : ConversionAlarm.State.CLEARED;
-        return List.of(new ConversionAlarm(code, state, counts, now));
+        return conversions.countsSince(tally.code(), tally.sumFrom());
+    }
+
+    private static void add(List<Gate> gates, List<Limit> kinds, Gate gate, Limit kind) {
+        gates.add(gate);
+        kinds.add(kind);
+    }
+
+    private static Gate counted(String key, SendLimit limit) {
+        return new Gate.Counted(key, limit.maxStarts(), limit.window());
+    }
+
+    private static void logHeld(PhoneNumber number, Instant until) {
+        log("a verification of {0} failed; new ones wait until {1}", number, until);
     }
 
     /** The first bucket still inside the sliding window that ends with the bucket holding {@code now}. */
@@ -181,5 +210,9 @@ final class AbuseGuard {
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, pattern, number.masked(), until);
         }
+    }
+
+    /** A write's books and what its store kept of them, settled once the flow's lock is released. */
+    record Settlement(Bookkeeping books, Booked booked, PhoneNumber number, Instant at) {
     }
 }

@@ -4,13 +4,14 @@ import dev.phoneverify.core.usecase.ConversionAlarm;
 import dev.phoneverify.core.usecase.ConversionAlarmListener;
 import dev.phoneverify.core.usecase.VerificationEvent;
 import dev.phoneverify.core.usecase.VerificationListener;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Delivers events once their change is stored: first to the abuse controls' books, then to the listeners, then
- * any conversion alarm the books raised. A failing listener or book is logged; the change stands.
+ * Delivers events once their change is stored: first the abuse controls' books are settled, then the listeners
+ * hear the events, then any conversion alarm the books raised. A failing listener or book is logged; the change stands.
  */
 final class EventPublisher {
     private static final System.Logger LOG = System.getLogger(EventPublisher.class.getName());
@@ -39,16 +40,22 @@ final class EventPublisher {
         alarmListeners.remove(listener);
     }
 
-    void publish(List<VerificationEvent> events) {
-        for (VerificationEvent event : events) {
-            List<ConversionAlarm> alarms = List.of();
+    /**
+     * Delivers {@code events} once their change is stored, after settling the books their writes kept (or left
+     * to keep); alarm changes go out last.
+     */
+    void publish(List<VerificationEvent> events, List<AbuseGuard.Settlement> settlements) {
+        List<ConversionAlarm> alarms = new ArrayList<>(0);
+        for (AbuseGuard.Settlement settlement : settlements) {
             try {
-                alarms = abuseGuard.after(event);
+                alarms.addAll(abuseGuard.settle(settlement));
             } catch (RuntimeException e) {
                 // Losing one count only makes a control a little more lenient for a while.
-                LOG.log(System.Logger.Level.WARNING, "abuse controls could not record " + event.kind()
-                        + "; the change stands", e);
+                LOG.log(System.Logger.Level.WARNING, "abuse controls could not record a change; the change stands",
+                        e);
             }
+        }
+        for (VerificationEvent event : events) {
             for (VerificationListener listener : listeners) {
                 try {
                     listener.onEvent(event);
@@ -57,8 +64,8 @@ final class EventPublisher {
                             + "; the change stands", e);
                 }
             }
-            alarms.forEach(this::publishAlarm);
         }
+        alarms.forEach(this::publishAlarm);
     }
 
     private void publishAlarm(ConversionAlarm alarm) {

@@ -3,6 +3,8 @@ package dev.phoneverify.core.service;
 import dev.phoneverify.core.domain.EndReason;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.VerificationFlow;
+import dev.phoneverify.core.port.Booked;
+import dev.phoneverify.core.port.Bookkeeping;
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.usecase.Refusal;
 import dev.phoneverify.core.usecase.VerificationEvent;
@@ -29,12 +31,14 @@ final class FlowTransactions {
     private final FlowStore store;
     private final Clock clock;
     private final EventPublisher publisher;
+    private final AbuseGuard abuseGuard;
     private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
 
-    FlowTransactions(FlowStore store, Clock clock, EventPublisher publisher) {
+    FlowTransactions(FlowStore store, Clock clock, EventPublisher publisher, AbuseGuard abuseGuard) {
         this.store = store;
         this.clock = clock;
         this.publisher = publisher;
+        this.abuseGuard = abuseGuard;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -82,7 +86,7 @@ final class FlowTransactions {
             return endedElsewhere.apply(e.flow);
         } finally {
             lock.unlock();
-            publisher.publish(transaction.events);
+            publisher.publish(transaction.events, transaction.settlements);
         }
     }
 
@@ -99,6 +103,7 @@ final class FlowTransactions {
     /** The changes one command makes to one flow, and the events they cause. */
     final class Transaction {
         private final List<VerificationEvent> events = new ArrayList<>(2);
+        private final List<AbuseGuard.Settlement> settlements = new ArrayList<>(1);
 
         /** The store's clock reading, for the transition being made. */
         Instant now() {
@@ -129,7 +134,7 @@ final class FlowTransactions {
                 if (next == current) {
                     return new Write(current, false);
                 }
-                if (store.update(next)) {
+                if (write(current, next)) {
                     return new Write(next, true);
                 }
                 FlowId id = current.id();
@@ -141,6 +146,24 @@ final class FlowTransactions {
             }
             throw new IllegalStateException("flow " + read.id() + " kept changing under us; giving up after "
                     + MAX_UPDATE_RETRIES + " tries");
+        }
+
+        /**
+         * The conditional update of {@code read} to {@code next}, with the books of the flow ending there (a
+         * verification or a failure) in the same store call; true when it wrote.
+         */
+        private boolean write(VerificationFlow read, VerificationFlow next) {
+            if (read.isTerminal() || !next.isTerminal()) {
+                return store.update(next);
+            }
+            Instant at = clock.instant();
+            Bookkeeping books = abuseGuard.booksFor(VerificationEvent.ended(next, at).kind(), next, at);
+            if (books.isEmpty()) {
+                return store.update(next);
+            }
+            Optional<Booked> booked = store.update(next, books);
+            booked.ifPresent(kept -> settlements.add(new AbuseGuard.Settlement(books, kept, next.number(), at)));
+            return booked.isPresent();
         }
 
         /** Stores a transition that always changes a pending flow. */

@@ -6,6 +6,8 @@ import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationFlow;
 import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.domain.Workflow;
+import dev.phoneverify.core.port.Booked;
+import dev.phoneverify.core.port.Bookkeeping;
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.StartOutcome;
@@ -109,13 +111,18 @@ final class StartVerificationService implements StartVerification {
      * as lost, so the retry adopts the request rather than refuse the number until it expires.
      */
     private StartResult begin(VerificationFlow flow, Instant sentAt) {
+        Instant at = clock.instant();
+        Bookkeeping books = abuseGuard.booksFor(VerificationEvent.Kind.STARTED, flow, at);
+        Booked booked;
         try {
-            store.insert(flow);
+            // The start's conversion count rides along with the insert where the store can.
+            booked = store.insert(flow, books);
         } catch (StoreUnavailableException e) {
             lostStarts.remember(flow.number(), sentAt);
             throw e;
         }
-        publisher.publish(List.of(new VerificationEvent(VerificationEvent.Kind.STARTED, flow, clock.instant())));
+        publisher.publish(List.of(new VerificationEvent(VerificationEvent.Kind.STARTED, flow, at)),
+                List.of(new AbuseGuard.Settlement(books, booked, flow.number(), at)));
         return new StartResult.Started(flow);
     }
 }

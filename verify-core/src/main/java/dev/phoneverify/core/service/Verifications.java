@@ -51,7 +51,8 @@ public final class Verifications implements StartVerification, CheckCode, Cancel
         this.settings = settings;
         this.abuseGuard = new AbuseGuard(abuseControls);
         this.publisher = new EventPublisher(abuseGuard);
-        FlowTransactions transactions = new FlowTransactions(settings.store(), settings.clock(), publisher);
+        FlowTransactions transactions = new FlowTransactions(settings.store(), settings.clock(), publisher,
+                abuseGuard);
         GatewayFit fit = new GatewayFit(settings.gateway().capabilities());
         Reconciler reconciler = new Reconciler(settings.gateway());
         this.starts = new StartVerificationService(settings, abuseGuard, fit, publisher);

@@ -135,6 +135,66 @@ public abstract class RateLimitStoreContract {
     }
 
     @Test
+    void admitPassesEveryGateInOrder() {
+        List<Gate> gates = List.of(new Gate.Held("failed:1"), new Gate.Counted("client:a", 2, TEN_MINUTES),
+                new Gate.Counted("number:1", 1, TEN_MINUTES), new Gate.PassAndHold("resend:1", DELAY));
+
+        assertThat(store.admit(gates, NOW).isAdmitted()).isTrue();
+
+        assertThat(store.heldUntil("resend:1", NOW)).contains(NOW.plusSeconds(30));
+        assertThat(store.tryAcquire("number:1", 1, TEN_MINUTES, NOW).granted()).isFalse();
+    }
+
+    @Test
+    void admitStopsAtTheFirstRefusalAndEarlierGatesKeepTheirCharge() {
+        List<Gate> gates = List.of(new Gate.Held("failed:1"), new Gate.Counted("client:a", 2, TEN_MINUTES),
+                new Gate.Counted("number:1", 1, TEN_MINUTES), new Gate.PassAndHold("resend:1", DELAY));
+        store.admit(gates, NOW);
+
+        Admission second = store.admit(gates, NOW.plusSeconds(40));
+
+        assertThat(second.refusedBy()).isEqualTo(2);
+        assertThat(second.retryAfter()).isEqualTo(Duration.between(NOW.plusSeconds(40), WINDOW_END));
+        assertThat(store.tryAcquire("client:a", 2, TEN_MINUTES, NOW.plusSeconds(40)).granted())
+                .as("the client gate before the refusal counted both starts").isFalse();
+        assertThat(store.heldUntil("resend:1", NOW.plusSeconds(40)))
+                .as("the cooldown after the refusal was not taken").isEmpty();
+    }
+
+    @Test
+    void admitRefusedByAHoldChargesNothing() {
+        store.hold("failed:1", DELAY, NOW);
+
+        Admission refused = store.admit(List.of(new Gate.Held("failed:1"),
+                new Gate.Counted("number:1", 1, TEN_MINUTES)), NOW.plusSeconds(10));
+
+        assertThat(refused.refusedBy()).isZero();
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(store.tryAcquire("number:1", 1, TEN_MINUTES, NOW.plusSeconds(10)).granted()).isTrue();
+    }
+
+    @Test
+    void admitRefusedByTheCooldownSaysHowLongItLasts() {
+        List<Gate> cooldown = List.of(new Gate.PassAndHold("resend:1", DELAY));
+        store.admit(cooldown, NOW);
+
+        Admission refused = store.admit(cooldown, NOW.plusSeconds(5));
+
+        assertThat(refused.refusedBy()).isZero();
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(store.heldUntil("resend:1", NOW.plusSeconds(5))).contains(NOW.plusSeconds(30));
+    }
+
+    @Test
+    void racingAdmissionsNeverExceedTheLimit() throws Exception {
+        List<Gate> gates = List.of(new Gate.Counted("k", 3, TEN_MINUTES));
+
+        List<Boolean> answers = race(() -> store.admit(gates, NOW).isAdmitted());
+
+        assertThat(answers).filteredOn(granted -> granted).hasSize(3);
+    }
+
+    @Test
     void racingAcquirersNeverExceedTheLimit() throws Exception {
         List<Boolean> answers = race(() -> store.tryAcquire("k", 3, TEN_MINUTES, NOW).granted());
 

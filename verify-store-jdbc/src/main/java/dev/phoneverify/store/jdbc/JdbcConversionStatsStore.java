@@ -131,6 +131,11 @@ public final class JdbcConversionStatsStore implements ConversionStatsStore {
         }
     }
 
+    /** Whether this store's rows live behind {@code other}: a flow store there may keep its books for it. */
+    boolean sharesDatabaseWith(DataSource other) {
+        return dataSource == other;
+    }
+
     private void count(String statement, CallingCode code, Instant bucket) {
         Objects.requireNonNull(code, "code");
         try (Connection connection = dataSource.getConnection();

@@ -7,6 +7,8 @@ import dev.phoneverify.core.domain.FlowState;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.domain.VerificationFlow;
+import dev.phoneverify.core.port.Booked;
+import dev.phoneverify.core.port.Bookkeeping;
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.StoreUnavailableException;
 import java.sql.Connection;
@@ -106,6 +108,26 @@ public final class JdbcFlowStore implements FlowStore {
         }
     }
 
+    /** The insert with the books in the same statement, when they live in this database ({@link BookedWrites}). */
+    @Override
+    public Booked insert(VerificationFlow flow, Bookkeeping books) {
+        Objects.requireNonNull(flow, "flow");
+        if (!BookedWrites.canKeep(books, dataSource)) {
+            return FlowStore.super.insert(flow, books);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return BookedWrites.write(connection, INSERT, insert -> {
+                insert.setString(1, flow.id().value());
+                return bindContent(insert, 2, flow);
+            }, books).orElseThrow();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException("a flow with id " + flow.id() + " already exists", e);
+            }
+            throw unavailable("insert flow " + flow.id(), e);
+        }
+    }
+
     @Override
     public Optional<VerificationFlow> find(FlowId id) {
         Objects.requireNonNull(id, "id");
@@ -136,10 +158,22 @@ public final class JdbcFlowStore implements FlowStore {
         Objects.requireNonNull(next, "next");
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            int index = bindContent(update, 1, next);
-            update.setString(index++, next.id().value());
-            update.setLong(index, next.version() - 1);
+            bindUpdate(update, next);
             return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw unavailable("update flow " + next.id(), e);
+        }
+    }
+
+    /** The update with the books in the same statement, when they live in this database ({@link BookedWrites}). */
+    @Override
+    public Optional<Booked> update(VerificationFlow next, Bookkeeping books) {
+        Objects.requireNonNull(next, "next");
+        if (!BookedWrites.canKeep(books, dataSource)) {
+            return FlowStore.super.update(next, books);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return BookedWrites.write(connection, UPDATE, update -> bindUpdate(update, next), books);
         } catch (SQLException e) {
             throw unavailable("update flow " + next.id(), e);
         }
@@ -199,6 +233,14 @@ public final class JdbcFlowStore implements FlowStore {
         } catch (SQLException e) {
             throw unavailable(what + " before " + cutoff + " (" + dropped[0] + " dropped so far)", e);
         }
+    }
+
+    /** Binds {@link #UPDATE}'s parameters; returns the next free index. */
+    private static int bindUpdate(PreparedStatement update, VerificationFlow next) throws SQLException {
+        int index = bindContent(update, 1, next);
+        update.setString(index++, next.id().value());
+        update.setLong(index++, next.version() - 1);
+        return index;
     }
 
     /** Binds every column but the id, from {@code first} on; returns the next free parameter index. */

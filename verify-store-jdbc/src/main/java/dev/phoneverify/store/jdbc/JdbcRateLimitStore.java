@@ -2,6 +2,8 @@ package dev.phoneverify.store.jdbc;
 
 import dev.phoneverify.core.domain.EscalatingDelay;
 import dev.phoneverify.core.port.Acquisition;
+import dev.phoneverify.core.port.Admission;
+import dev.phoneverify.core.port.Gate;
 import dev.phoneverify.core.port.RateLimitStore;
 import dev.phoneverify.core.port.StoreUnavailableException;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -50,7 +53,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
      * max (ms), first (ms). A new key takes the first delay through the INSERT's VALUES.
      */
     private static final String NEXT_DELAY = "CASE WHEN h.forget_at > ? THEN LEAST(h.delay_ms * 2, ?) ELSE ? END";
-    private static final String HOLD_UPSERT = "INSERT INTO rate_limit_hold AS h (key, delay_ms, held_until, forget_at) "
+    static final String HOLD_UPSERT = "INSERT INTO rate_limit_hold AS h (key, delay_ms, held_until, forget_at) "
             + "VALUES (?, ?, ? + ? * INTERVAL '1 millisecond', ? + ? * INTERVAL '1 millisecond') "
             + "ON CONFLICT (key) DO UPDATE SET "
             + "delay_ms = " + NEXT_DELAY + ", "
@@ -59,8 +62,9 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     static final String HOLD = HOLD_UPSERT + "RETURNING held_until";
     /** The same, but a key still held at {@code now} is left alone and nothing returns: refused. */
     static final String PASS_AND_HOLD = HOLD_UPSERT + "WHERE h.held_until <= ? RETURNING held_until";
-    private static final String RELEASE_COUNTER = "DELETE FROM rate_limit_counter WHERE key = ?";
-    private static final String RELEASE_HOLD = "DELETE FROM rate_limit_hold WHERE key = ?";
+    /** A key is a counter or a hold, never both; one statement forgets whichever it is. */
+    private static final String RELEASE = "WITH counter AS (DELETE FROM rate_limit_counter WHERE key = ?) "
+            + "DELETE FROM rate_limit_hold WHERE key = ?";
     // SKIP LOCKED: instances purging at once share the rows; a row some request holds is simply left for next time.
     static final String PURGE_COUNTERS = "DELETE FROM rate_limit_counter WHERE key IN ("
             + "SELECT key FROM rate_limit_counter WHERE window_end <= ? "
@@ -85,9 +89,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     @Override
     public Acquisition tryAcquire(String key, int limit, Duration window, Instant now) {
         requireKey(key);
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1");
-        }
+        requireLimit(limit);
         Instant windowStart = RateLimitStore.windowStart(now, window);
         Instant windowEnd = windowStart.plus(window);
         try (Connection connection = dataSource.getConnection();
@@ -119,7 +121,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         requireKey(key);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement hold = connection.prepareStatement(HOLD)) {
-            bindHold(hold, key, delay, now);
+            bindHold(hold, 1, key, delay, now);
             try (ResultSet until = hold.executeQuery()) {
                 until.next();
                 return toInstant(until);
@@ -134,7 +136,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         requireKey(key);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement pass = connection.prepareStatement(PASS_AND_HOLD)) {
-            int next = bindHold(pass, key, delay, now);
+            int next = bindHold(pass, 1, key, delay, now);
             pass.setObject(next, Sql.timestamp(now));
             try (ResultSet passed = pass.executeQuery()) {
                 if (passed.next()) {
@@ -149,19 +151,38 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         }
     }
 
+    /** Passes every gate in one round trip, through the V4 migration's function ({@link Admissions}). */
+    @Override
+    public Admission admit(List<Gate> gates, Instant now) {
+        gates.forEach(gate -> {
+            requireKey(gate.key());
+            if (gate instanceof Gate.Counted counted) {
+                requireLimit(counted.limit());
+            }
+        });
+        try {
+            return Admissions.admit(dataSource, gates, now);
+        } catch (SQLException e) {
+            throw unavailable("admit a start", e);
+        }
+    }
+
     @Override
     public void release(String key) {
         requireKey(key);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement counter = connection.prepareStatement(RELEASE_COUNTER);
-             PreparedStatement hold = connection.prepareStatement(RELEASE_HOLD)) {
-            counter.setString(1, key);
-            counter.executeUpdate();
-            hold.setString(1, key);
-            hold.executeUpdate();
+             PreparedStatement release = connection.prepareStatement(RELEASE)) {
+            release.setString(1, key);
+            release.setString(2, key);
+            release.executeUpdate();
         } catch (SQLException e) {
             throw unavailable("release a key", e);
         }
+    }
+
+    /** Whether this store's rows live behind {@code other}: a flow store there may keep its books for it. */
+    boolean sharesDatabaseWith(DataSource other) {
+        return dataSource == other;
     }
 
     /**
@@ -195,13 +216,13 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     }
 
     /** Binds {@link #HOLD_UPSERT}'s parameters; returns the next free index. */
-    private static int bindHold(PreparedStatement statement, String key, EscalatingDelay delay, Instant now)
+    static int bindHold(PreparedStatement statement, int from, String key, EscalatingDelay delay, Instant now)
             throws SQLException {
         OffsetDateTime at = Sql.timestamp(now);
         long first = delay.first().toMillis();
         long max = delay.max().toMillis();
         long forgetAfter = delay.forgetAfter().toMillis();
-        int index = 1;
+        int index = from;
         statement.setString(index++, key);
         statement.setLong(index++, first);
         statement.setObject(index++, at);
@@ -220,9 +241,16 @@ public final class JdbcRateLimitStore implements RateLimitStore {
         return index;
     }
 
-    private static void requireKey(String key) {
+    private static String requireKey(String key) {
         if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("a rate limit key has 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        return key;
+    }
+
+    private static void requireLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
         }
     }
 

@@ -8,9 +8,13 @@ import java.sql.PreparedStatement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
-/** Wraps a data source and counts the updates its prepared statements execute, to see how a purge batches. */
+/**
+ * Wraps a data source and counts what its prepared statements execute: every execution (each is one round trip
+ * to the database), and the updates among them, to see how a purge batches.
+ */
 final class StatementCountingDataSource {
     private final AtomicInteger updatesExecuted = new AtomicInteger();
+    private final AtomicInteger statementsExecuted = new AtomicInteger();
     private final DataSource counting;
 
     StatementCountingDataSource(DataSource real) {
@@ -29,9 +33,17 @@ final class StatementCountingDataSource {
         return updatesExecuted.get();
     }
 
+    /** Every statement executed so far: queries, updates and batches alike. */
+    int statementsExecuted() {
+        return statementsExecuted.get();
+    }
+
     private Object countUpdates(Object result, String method) {
         if (method.equals("executeUpdate")) {
             updatesExecuted.incrementAndGet();
+        }
+        if (method.startsWith("execute")) {
+            statementsExecuted.incrementAndGet();
         }
         return result;
     }
