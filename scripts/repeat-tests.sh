@@ -4,20 +4,25 @@
 #   scripts/repeat-tests.sh N                         the whole suite (mvn -B -o verify), N times
 #   scripts/repeat-tests.sh N FormFlowBrowserTest     one test class (or any -Dtest selector) in verify-app
 #   scripts/repeat-tests.sh N 'Foo*Test' verify-store-jdbc    a selector in another module
+#   scripts/repeat-tests.sh N '*OnPostgresTest' verify-app postgres-tests   through another surefire execution
 #
+# A selector runs in one surefire execution (default-test unless named), once per run: with `verify`, -Dtest would
+# override the includes of every execution of the module, and verify-app's three would each run the class again.
 # Offline (-o): the first build must have fetched the dependencies. Each run's output is kept under
 # target/repeat-tests/run-<i>.log; the last line says how many of the N runs failed. Exits non-zero if any did.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-runs="${1:?usage: scripts/repeat-tests.sh N [test selector [module]]}"
+runs="${1:?usage: scripts/repeat-tests.sh N [test selector [module [surefire execution]]]}"
 selector="${2:-}"
 module="${3:-verify-app}"
+execution="${4:-default-test}"
 logs=target/repeat-tests
 mkdir -p "$logs"
 
 if [[ -n "$selector" ]]; then
-  command=(mvn -B -o -pl "$module" -am verify "-Dtest=$selector" -Dsurefire.failIfNoSpecifiedTests=false)
+  command=(mvn -B -o -pl "$module" -am test-compile "surefire:test@$execution" "-Dtest=$selector"
+    -Dsurefire.failIfNoSpecifiedTests=false)
   # Build once, so each run only runs the tests.
   mvn -B -o -q -pl "$module" -am test-compile -DskipTests >"$logs/build.log" 2>&1 || { echo "build failed, see $logs/build.log"; exit 2; }
 else

@@ -15,9 +15,16 @@ final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Duration timeout;
 
     ApiClient(int port) {
+        this(port, Duration.ofSeconds(20));
+    }
+
+    /** A client that waits up to {@code timeout} for each answer. */
+    ApiClient(int port, Duration timeout) {
         this.base = "http://127.0.0.1:" + port;
+        this.timeout = timeout;
     }
 
     Answer get(String path) {
@@ -53,7 +60,7 @@ final class ApiClient {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
     }
 
     /** One answer: status, headers and, when it is JSON, the parsed body. */

@@ -111,6 +111,30 @@ class DatabaseRestartOnPostgresTest {
                 outage, firstOnB.elapsed.toMillis(), firstOnA.elapsed.toMillis());
     }
 
+    /**
+     * The server goes and comes straight back while neither instance is asked anything: the connections each pool
+     * used a moment ago died with the old server, and the pools hand out connections without testing them first.
+     */
+    @ParameterizedTest
+    @EnumSource(Outage.class)
+    void aRestartNoRequestSawLeavesNoDeadConnectionForTheFirstRequestOnEitherInstance(Outage outage) {
+        String number = "+447700" + NEXT_NUMBER.incrementAndGet();
+        String id = started(apiA, number);
+        String code = provider.lastCodeFor(PhoneNumber.parse(number)).orElseThrow();
+        assertThat(apiB.get("/api/verifications/" + id).status()).isEqualTo(200);
+
+        outage.begin.accept(database);
+        database.startAgain();
+        ApiClient.Answer firstOnB = apiB.get("/api/verifications/" + id);
+        ApiClient.Answer firstOnA = check(apiA, id, code);
+
+        assertThat(firstOnB.status()).as("B's first answer: %s", firstOnB).isEqualTo(200);
+        assertThat(firstOnB.text("state")).isEqualTo("PENDING");
+        assertThat(firstOnB.json().get("attemptsRemaining").asInt()).isEqualTo(3);
+        assertThat(firstOnA.status()).as("A's first answer: %s", firstOnA).isEqualTo(200);
+        assertThat(firstOnA.text("outcome")).isEqualTo("CORRECT");
+    }
+
     private RunningApp startInstance() {
         AppConfig config = AppConfig.fake(0).withAbuseControls(AbuseControlPolicy.none())
                 .withPostgres(database.settings());

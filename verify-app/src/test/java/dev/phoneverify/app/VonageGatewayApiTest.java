@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import dev.phoneverify.emulator.VerifyEmulator;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -24,15 +25,23 @@ class VonageGatewayApiTest extends VerificationApiContract {
     protected RunningApp startApp() {
         provider = FakeVerificationGateway.create();
         emulator = VerifyEmulator.start(provider, new InetSocketAddress("127.0.0.1", 0), KEY, SECRET);
-        AppConfig config = AppConfig.from(Map.of(
+        return VerifyApp.start(onEmulator(emulator, KEY, SECRET, Duration.ofSeconds(5)));
+    }
+
+    /**
+     * The app's settings for the Vonage gateway on {@code emulator}, abuse controls off, on any free port.
+     *
+     * @param timeout how long the adapter waits for the emulator's answer
+     */
+    static AppConfig onEmulator(VerifyEmulator emulator, String key, String secret, Duration timeout) {
+        return AppConfig.from(Map.of(
                 "VERIFY_GATEWAY", "vonage",
-                "VONAGE_API_KEY", KEY,
-                "VONAGE_API_SECRET", SECRET,
+                "VONAGE_API_KEY", key,
+                "VONAGE_API_SECRET", secret,
                 "VONAGE_BASE_URL", emulator.baseUri().toString(),
-                "VONAGE_TIMEOUT_MS", "5000",
+                "VONAGE_TIMEOUT_MS", Long.toString(timeout.toMillis()),
                 "PORT", "0",
                 "VERIFY_ABUSE_CONTROLS", "off"), new Properties());
-        return VerifyApp.start(config);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.port.AbuseControls;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,9 +22,8 @@ public final class PostgresStores implements AutoCloseable {
     /** Where the migrations are, and the table that records them. */
     static final String MIGRATIONS = "classpath:db/phoneverify";
     static final String HISTORY_TABLE = "phoneverify_schema_history";
-    /** Bounds a statement stuck on a silent network, so it fails instead of holding a request for ever. */
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
     private static final String ALIVE_BYPASS_WINDOW_PROPERTY = "com.zaxxer.hikari.aliveBypassWindowMs";
+    /** HikariCP's keepalive of idle connections, and the watch's ping of a quiet server. */
     private static final Duration KEEPALIVE = Duration.ofSeconds(30);
     /** HikariCP refuses less. */
     private static final Duration MIN_VALIDATION_TIMEOUT = Duration.ofMillis(250);
@@ -41,10 +41,11 @@ public final class PostgresStores implements AutoCloseable {
      */
     public static PostgresStores connect(DatabaseSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        HikariDataSource pool;
+        DatabaseConnections pool;
         try {
-            pool = testedOnEveryBorrow(poolConfig(settings));
-        } catch (RuntimeException e) {
+            pool = DatabaseConnections.open(settings, driver -> trustedBetweenKeepalives(poolConfig(settings, driver)),
+                    KEEPALIVE);
+        } catch (SQLException | RuntimeException e) {
             throw new StoreStartupException("cannot connect to the flow database " + settings.url() + " as "
                     + settings.user() + ": " + rootMessage(e), e);
         }
@@ -55,7 +56,7 @@ public final class PostgresStores implements AutoCloseable {
             throw new StoreStartupException("cannot migrate the flow database " + settings.url() + ": "
                     + rootMessage(e), e);
         }
-        return new PostgresStores(new DatabaseConnections(pool, () -> testedOnEveryBorrow(poolConfig(settings)), settings));
+        return new PostgresStores(pool);
     }
 
     /** Applies the pending migrations; a schema already up to date is left as it is. */
@@ -115,44 +116,42 @@ public final class PostgresStores implements AutoCloseable {
         pool.close();
     }
 
-    private static HikariConfig poolConfig(DatabaseSettings settings) {
+    private static HikariConfig poolConfig(DatabaseSettings settings, DataSource driver) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("phone-verify");
-        config.setJdbcUrl(settings.url());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
+        // Connections come from the driver through the gate's DataSource, which tells the gate of every refusal.
+        config.setDataSource(driver);
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         // Connections are opened for callers that wait, never in the background. HikariCP's default keeps the
         // pool full: after an outage its connection adder retries with a back-off growing to 5 s, longer than the
-        // connection timeout, so the first request once the database is back could time out behind a sleeping
-        // adder. With no minimum, nothing retries while nobody waits, and a waiting caller gets a connection as
-        // soon as the server accepts one.
+        // connection timeout. With no minimum, nothing retries while nobody waits.
         config.setMinimumIdle(0);
         // Idle connections are tested every 30 s (HikariCP's least), so a quiet instance finds dead ones too.
         config.setKeepaliveTime(KEEPALIVE.toMillis());
-        // A liveness test on borrow never takes longer than a caller may wait in all.
+        // A liveness test never takes longer than a caller may wait in all.
         config.setValidationTimeout(Math.max(MIN_VALIDATION_TIMEOUT.toMillis(),
                 settings.connectionTimeout().toMillis() / 2));
         // Try the first connection once, at start, so a wrong URL fails start-up instead of the first request.
         config.setInitializationFailTimeout(1);
-        config.addDataSourceProperty("connectTimeout", Long.toString(connectTimeoutSeconds(settings)));
-        config.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
-        config.addDataSourceProperty("ApplicationName", "phone-verify");
         return config;
     }
 
     /**
-     * Makes the pool test every connection before handing it out. HikariCP skips its liveness test for a connection
-     * used in the last 500 ms, so a connection that died with a server restarted within that window (a quick
-     * restart, a crash and an automatic restart) went out untested and failed the first request after the restart
-     * with 57P01 or 08006: answered 503. The window is set only by a system property, read when a pool is made; it
-     * is set for the making of this pool and restored at once, so no other pool in the JVM is affected.
+     * Makes the pool hand out a connection without testing it first (a round trip on every borrow) unless it sat
+     * unused for longer than a keepalive period. A connection dies with its server, and the server's going is
+     * seen by the pool's {@link ServerWatch} when it happens: the gate closes and the whole pool is replaced
+     * before anyone borrows again, so no connection that died with a server is handed out. What the watch cannot
+     * see (one session killed alone, a connection a firewall dropped) is found by HikariCP's keepalive, or
+     * surfaces as a connection failure that closes the gate, and a connection older than the keepalive period is
+     * tested as HikariCP would. HikariCP reads the window only from a system property, when a pool is made (its
+     * default, 500 ms, would test every connection of a quiet instance); it is set for the making of this pool
+     * and restored at once, so no other pool in the JVM is affected.
      */
-    private static HikariDataSource testedOnEveryBorrow(HikariConfig config) {
+    private static HikariDataSource trustedBetweenKeepalives(HikariConfig config) {
         synchronized (PostgresStores.class) {
             String previous = System.getProperty(ALIVE_BYPASS_WINDOW_PROPERTY);
-            System.setProperty(ALIVE_BYPASS_WINDOW_PROPERTY, "0");
+            System.setProperty(ALIVE_BYPASS_WINDOW_PROPERTY, Long.toString(KEEPALIVE.toMillis()));
             try {
                 return new HikariDataSource(config);
             } finally {
@@ -163,11 +162,6 @@ public final class PostgresStores implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** The driver's connect timeout: whole seconds, at least one, no longer than a caller waits for a connection. */
-    static long connectTimeoutSeconds(DatabaseSettings settings) {
-        return Math.max(1, settings.connectionTimeout().toSeconds());
     }
 
     /** The innermost cause's message on one line: what went wrong, without the wrappers' stack of words. */

@@ -96,6 +96,35 @@ class DatabaseAvailabilityTest {
         }
     }
 
+    @Test
+    void theFirstCallAfterTheServerStopsFailsAtOnceThoughNoCallWasInFlightWhenItWent() throws IOException {
+        int port = freePort();
+        Duration connectionTimeout = Duration.ofSeconds(10);
+        EmbeddedPostgres postgres = startPostgres(port);
+        try (PostgresStores stores = PostgresStores.connect(TestPostgres.settingsFor(postgres, "postgres")
+                .withConnectionTimeout(connectionTimeout))) {
+            JdbcFlowStore store = stores.flowStore(CLOCK);
+            VerificationFlow flow = pendingFlow("+447700900791", "req-watch");
+            store.insert(flow);
+
+            postgres.close();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> store.find(flow.id())).isInstanceOf(StoreUnavailableException.class);
+
+            // The pool's watch saw the server go, so the call did not wait out the 10 s for a pooled connection.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(connectionTimeout.dividedBy(2));
+            postgres = startPostgres(port);
+            assertThat(store.find(flow.id())).contains(flow);
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private static VerificationFlow pendingFlow(String number, String requestId) {
+        return new VerificationFlow(FlowId.random(), PhoneNumber.parse(number), new RequestId(requestId),
+                FlowState.PENDING, Channel.SMS, 0, 3, now(), now(), now(), now().plusSeconds(600), Optional.empty(), 0);
+    }
+
     /** A server on a data directory and port of its own, so it can be stopped and started again as it was. */
     private EmbeddedPostgres startPostgres(int port) throws IOException {
         return EmbeddedPostgres.builder()
