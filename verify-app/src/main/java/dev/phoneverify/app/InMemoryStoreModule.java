@@ -11,9 +11,9 @@ import dev.phoneverify.core.store.InMemoryStores;
 import java.time.Clock;
 
 /**
- * Keeps verifications, their idempotency keys and abuse-control counters in this process's memory: the default, for one instance, and a
- * named choice ({@link InMemoryStores}), so several instances never count in memory by mistake. The stores drop
- * old records as they are written to, so they need no housekeeping.
+ * Keeps verifications, their idempotency keys and abuse-control counters in this process's memory: the default,
+ * for one instance, and a named choice ({@link InMemoryStores}), so several instances never count in memory by
+ * mistake. The stores drop old records as they are written to, so they need no housekeeping.
  */
 final class InMemoryStoreModule extends AbstractModule {
 

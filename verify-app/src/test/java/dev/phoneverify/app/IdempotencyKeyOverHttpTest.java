@@ -72,7 +72,8 @@ class IdempotencyKeyOverHttpTest {
             protected void configure() {
                 bind(VerificationGateway.class).toInstance(gateway);
                 bind(IdempotencyStore.class).toInstance(keys);
-                bind(Duration.class).annotatedWith(Names.named(CoreModule.IDEMPOTENCY_WAIT)).toInstance(idempotencyWait);
+                bind(Duration.class).annotatedWith(Names.named(CoreModule.IDEMPOTENCY_WAIT))
+                        .toInstance(idempotencyWait);
             }
         };
         List<Module> modules = List.of(Modules.override(new CoreModule(config), new WebModule(),
