@@ -2,6 +2,7 @@ package dev.phoneverify.core.store;
 
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.IdempotencyKey;
+import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.port.IdempotencyStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Adapter: idempotency keys in this process's memory, for one instance. A key is forgotten {@code retention} after
- * it was claimed (by default the in-memory flow store's retention, so a key lives about as long as its flow); keys
+ * it was claimed (by default as long as the in-memory flow store keeps its flow at most); keys
  * are dropped oldest first as new ones arrive, so memory stays bounded by the starts of one retention period.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
@@ -34,9 +35,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         }
     }
 
-    /** Keys kept {@link InMemoryFlowStore#DEFAULT_RETENTION}. */
+    /**
+     * Keys kept as long as the in-memory flow store keeps their flows at most: a flow's longest life under the
+     * default policy, then {@link InMemoryFlowStore#DEFAULT_RETENTION}.
+     */
     public InMemoryIdempotencyStore(Clock clock) {
-        this(clock, InMemoryFlowStore.DEFAULT_RETENTION);
+        this(clock, InMemoryFlowStore.DEFAULT_RETENTION.plus(VerificationPolicy.defaults().maxLifetime()));
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class InMemoryStores {
         return new InMemoryFlowStore(clock);
     }
 
-    /** Idempotency keys of starts in memory, each kept {@link InMemoryFlowStore#DEFAULT_RETENTION}. */
+    /** Idempotency keys of starts in memory, each kept as long as the in-memory flow store keeps its flow. */
     public static InMemoryIdempotencyStore idempotencyKeys(Clock clock) {
         return new InMemoryIdempotencyStore(clock);
     }

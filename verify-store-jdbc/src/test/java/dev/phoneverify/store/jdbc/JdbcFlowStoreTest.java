@@ -51,7 +51,7 @@ class JdbcFlowStoreTest {
 
     @BeforeEach
     void emptyTheTable() throws SQLException {
-        execute("TRUNCATE verification_flow");
+        execute("TRUNCATE idempotency_key, verification_flow");
     }
 
     private static VerificationFlow flow(FlowState state, Instant updatedAt, Instant expiresAt) {
