@@ -3,11 +3,13 @@ package dev.phoneverify.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.name.Named;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.IdempotencyStore;
 import dev.phoneverify.core.port.VerificationGateway;
 import dev.phoneverify.core.service.Verifications;
 import dev.phoneverify.core.usecase.ApplyProviderStatus;
@@ -18,6 +20,7 @@ import dev.phoneverify.core.usecase.MoveToNextStep;
 import dev.phoneverify.core.usecase.StartVerification;
 import dev.phoneverify.micrometer.PhoneVerifyMetrics;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Builds the core's use cases from the ports the chosen gateway and store modules bind (the store module also
@@ -25,6 +28,9 @@ import java.time.Clock;
  * driving port to them. Core classes carry no Guice annotations, so they are made here.
  */
 final class CoreModule extends AbstractModule {
+    /** Names the wait a retried start gets; a test binds a shorter one. */
+    static final String IDEMPOTENCY_WAIT = "idempotencyWait";
+
     private final AppConfig config;
 
     CoreModule(AppConfig config) {
@@ -46,10 +52,13 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     Verifications verifications(VerificationGateway gateway, FlowStore flows, AbuseControls abuseControls,
+                                IdempotencyStore idempotencyKeys, @Named(IDEMPOTENCY_WAIT) Duration idempotencyWait,
                                 VerificationPolicy policy, Brand brand, Clock clock, PhoneVerifyMetrics metrics) {
         Verifications verifications = Verifications.builder()
                 .gateway(metrics.timedGateway(gateway))
                 .flows(flows)
+                .idempotencyKeys(idempotencyKeys)
+                .idempotencyWait(idempotencyWait)
                 .abuseControls(abuseControls)
                 .brand(brand)
                 .clock(clock)
@@ -72,6 +81,13 @@ final class CoreModule extends AbstractModule {
     @Singleton
     MoveToNextStep nextSteps(Verifications verifications, PhoneVerifyMetrics metrics) {
         return metrics.moveToNextStep(verifications);
+    }
+
+    /** How long a start waits for a running start with its Idempotency-Key before it is answered 409. */
+    @Provides
+    @Named(IDEMPOTENCY_WAIT)
+    Duration idempotencyWait() {
+        return Verifications.Builder.DEFAULT_IDEMPOTENCY_WAIT;
     }
 
     /** The store modules count these controls in their own stores. */

@@ -6,13 +6,14 @@ import com.google.inject.Singleton;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.IdempotencyStore;
 import dev.phoneverify.core.store.InMemoryStores;
 import java.time.Clock;
 
 /**
- * Keeps verifications and abuse-control counters in this process's memory: the default, for one instance, and a
- * named choice ({@link InMemoryStores}), so several instances never count in memory by mistake. The stores drop
- * old records as they are written to, so they need no housekeeping.
+ * Keeps verifications, their idempotency keys and abuse-control counters in this process's memory: the default,
+ * for one instance, and a named choice ({@link InMemoryStores}), so several instances never count in memory by
+ * mistake. The stores drop old records as they are written to, so they need no housekeeping.
  */
 final class InMemoryStoreModule extends AbstractModule {
 
@@ -25,6 +26,12 @@ final class InMemoryStoreModule extends AbstractModule {
     @Singleton
     FlowStore flowStore(Clock clock) {
         return InMemoryStores.flows(clock);
+    }
+
+    @Provides
+    @Singleton
+    IdempotencyStore idempotencyKeys(Clock clock) {
+        return InMemoryStores.idempotencyKeys(clock);
     }
 
     @Provides

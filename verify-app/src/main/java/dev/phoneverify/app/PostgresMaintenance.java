@@ -3,9 +3,11 @@ package dev.phoneverify.app;
 import dev.phoneverify.core.port.StoreUnavailableException;
 import dev.phoneverify.store.jdbc.JdbcConversionStatsStore;
 import dev.phoneverify.store.jdbc.JdbcFlowStore;
+import dev.phoneverify.store.jdbc.JdbcIdempotencyStore;
 import dev.phoneverify.store.jdbc.JdbcRateLimitStore;
 import dev.phoneverify.store.jdbc.PostgresStores;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,18 +15,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Purges flows beyond their retention, expired send counters and holds, and old conversion buckets from PostgreSQL
+ * Purges flows beyond their retention (their idempotency keys go with them), idempotency keys whose start never
+ * finished, expired send counters and holds, and old conversion buckets from PostgreSQL
  * once a minute, and closes the pool when the app stops. Every instance runs it; the purges' {@code SKIP LOCKED}
  * makes concurrent purges share the rows instead of queueing.
  */
 final class PostgresMaintenance implements StoreMaintenance {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresMaintenance.class);
     private static final long PURGE_EVERY_SECONDS = 60;
+    /** Idempotency keys whose start never finished (an instance stopped mid-start); long past their lease. */
+    private static final Duration UNFINISHED_KEYS_KEPT = Duration.ofHours(1);
 
     private final PostgresStores stores;
     private final JdbcFlowStore flows;
     private final JdbcRateLimitStore limits;
     private final JdbcConversionStatsStore conversions;
+    private final JdbcIdempotencyStore keys;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "phone-verify-purge");
@@ -33,8 +39,9 @@ final class PostgresMaintenance implements StoreMaintenance {
     });
 
     PostgresMaintenance(PostgresStores stores, JdbcFlowStore flows, JdbcRateLimitStore limits,
-                        JdbcConversionStatsStore conversions, Clock clock) {
+                        JdbcConversionStatsStore conversions, JdbcIdempotencyStore keys, Clock clock) {
         this.stores = stores;
+        this.keys = keys;
         this.flows = flows;
         this.limits = limits;
         this.conversions = conversions;
@@ -54,7 +61,8 @@ final class PostgresMaintenance implements StoreMaintenance {
     void purge() {
         try {
             int dropped = flows.purgeBeyondRetention() + limits.purgeExpired(clock.instant())
-                    + conversions.purgeBeyondRetention();
+                    + conversions.purgeBeyondRetention()
+                    + keys.purgeUnfinishedBefore(clock.instant().minus(UNFINISHED_KEYS_KEPT));
             LOG.debug("purged {} old rows", dropped);
         } catch (StoreUnavailableException e) {
             // An outage is already visible as 503s; one line per missed purge is enough, and the next one catches up.

@@ -46,6 +46,7 @@ class ReadmeExampleTest {
         public String noNextStep(Refusal.NoNextStep refusal) { return "No other way to send the code."; }
         public String numberRejected(Refusal.NumberRejected refusal) { return "We cannot send to this number."; }
         public String unsupported(Refusal.Unsupported refusal) { return "This is not possible here."; }
+        public String idempotencyKeyConflict(Refusal.IdempotencyKeyConflict refusal) { return "Already asked."; }
     };
 
     @Test

@@ -9,6 +9,7 @@ import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.SendLimitPolicy;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,27 @@ class TwoAppInstancesOnPostgresTest {
         List<Module> modules = List.of(new CoreModule(config), new WebModule(), VerifyApp.storeModule(config),
                 new FakeGatewayModule(provider));
         return VerifyApp.start(config, modules);
+    }
+
+    @Test
+    void aStartRetriedWithItsIdempotencyKeyOnTheOtherInstanceAnswersTheSameVerification() {
+        String number = freshNumber();
+        String body = "{\"number\":\"" + number + "\"}";
+        ApiClient.Answer first = apiA.send(keyed(apiA, "\"two-instances\"", body));
+
+        ApiClient.Answer retry = apiB.send(keyed(apiB, "\"two-instances\"", body));
+        ApiClient.Answer reused = apiB.send(keyed(apiB, "\"two-instances\"", "{\"number\":\"" + freshNumber() + "\"}"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(provider.outboxFor(PhoneNumber.parse(number))).hasSize(1);
+        VerificationApiContract.assertProblem(reused, 422, "idempotency-key-reused");
+    }
+
+    private static HttpRequest keyed(ApiClient api, String key, String body) {
+        return api.request("/api/verifications").header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     @Test

@@ -46,4 +46,9 @@ enum AbuseLimit implements Refusal.Visitor<Optional<Refusal.Limit>> {
     public Optional<Refusal.Limit> unsupported(Refusal.Unsupported refusal) {
         return Optional.empty();
     }
+
+    @Override
+    public Optional<Refusal.Limit> idempotencyKeyConflict(Refusal.IdempotencyKeyConflict refusal) {
+        return Optional.empty();
+    }
 }

@@ -50,4 +50,9 @@ enum RefusalAttributes implements Refusal.Visitor<Attributes> {
     public Attributes unsupported(Refusal.Unsupported refusal) {
         return Attributes.of(REFUSAL, "unsupported");
     }
+
+    @Override
+    public Attributes idempotencyKeyConflict(Refusal.IdempotencyKeyConflict refusal) {
+        return Attributes.of(REFUSAL, "idempotency_key_conflict");
+    }
 }

@@ -10,11 +10,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
+import org.apache.http.HttpEntityEnclosingRequest;
 import org.apache.http.HttpHost;
 import org.apache.http.HttpRequest;
 import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.RequestBuilder;
 import org.apache.http.conn.ClientConnectionManager;
 import org.apache.http.entity.BufferedHttpEntity;
+import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.params.HttpParams;
 import org.apache.http.protocol.HttpContext;
@@ -28,6 +31,11 @@ import org.apache.http.util.EntityUtils;
  *
  * <p>Delegating keeps everything the SDK set up (pool, timeouts, user agent, proxy); the SDK calls its client on the
  * caller's thread, so what is read right after a call is that call's.
+ *
+ * <p>Every request goes out as one with a (possibly empty) body. The SDK's HTTP client counts a request without a
+ * body as idempotent and sends it again when its answer does not arrive: a cancel or a next step whose answer was
+ * lost would then be taken twice (a step skipped), or reported "not found" by the second try. With a body it is
+ * only sent again when the first try never left, as the client already does for start and check.
  */
 final class ResponseRecorder extends CloseableHttpClient {
     private static final int TOO_MANY_REQUESTS = 429;
@@ -47,7 +55,7 @@ final class ResponseRecorder extends CloseableHttpClient {
     protected CloseableHttpResponse doExecute(HttpHost target, HttpRequest request, HttpContext context)
             throws IOException {
         last.remove();
-        CloseableHttpResponse response = delegate.execute(target, request, context);
+        CloseableHttpResponse response = delegate.execute(target, withBody(request), context);
         int status = response.getStatusLine().getStatusCode();
         Header retryAfter = status == TOO_MANY_REQUESTS ? response.getFirstHeader("Retry-After") : null;
         boolean readable = true;
@@ -61,6 +69,13 @@ final class ResponseRecorder extends CloseableHttpClient {
         }
         last.set(new Seen(retryAfter == null ? null : retryAfter.getValue(), readable));
         return response;
+    }
+
+    private static HttpRequest withBody(HttpRequest request) {
+        if (request instanceof HttpEntityEnclosingRequest) {
+            return request;
+        }
+        return RequestBuilder.copy(request).setEntity(new ByteArrayEntity(new byte[0])).build();
     }
 
     /** How long the last 429 on this thread asked to wait, if it said (seconds or an HTTP date). */

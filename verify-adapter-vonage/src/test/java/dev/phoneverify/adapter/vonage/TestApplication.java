@@ -40,6 +40,11 @@ final class TestApplication {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The public half, for a server that checks our tokens. */
+    static RSAPublicKey publicKey() {
+        return (RSAPublicKey) KEYS.getPublic();
+    }
+
     static VonageApplication application() {
         return VonageApplication.of(ID, privateKeyPem());
     }

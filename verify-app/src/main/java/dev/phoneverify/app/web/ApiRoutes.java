@@ -3,6 +3,7 @@ package dev.phoneverify.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.phoneverify.core.domain.EndReason;
 import dev.phoneverify.core.domain.FlowId;
+import dev.phoneverify.core.domain.IdempotencyKey;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
 import dev.phoneverify.core.domain.VerificationFlow;
@@ -17,6 +18,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON API: one resource per verification, commands as sub-resources. Each command's result is mapped by a
@@ -114,9 +116,12 @@ final class ApiRoutes {
     }
 
     private void start(Context ctx) {
+        Optional<IdempotencyKey> key = IdempotencyKeys.of(ctx);
         JsonNode body = reader.jsonObject(ctx);
         PhoneNumber number = PhoneNumber.parse(RequestReader.requiredText(body, "number"));
-        useCases.starts().start(StartCommand.to(number).withClient(ClientKeys.of(ctx))).accept(startReplies).to(ctx);
+        StartCommand command = StartCommand.to(number).withClient(ClientKeys.of(ctx));
+        command = key.map(command::withIdempotencyKey).orElse(command);
+        useCases.starts().start(command).accept(startReplies).to(ctx);
     }
 
     private void show(Context ctx) {

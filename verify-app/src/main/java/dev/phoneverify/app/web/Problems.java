@@ -38,7 +38,7 @@ final class Problems {
             case CODE -> new Problem(400, "invalid-code", "Invalid code", invalid.getMessage());
             // A malformed id names no verification, just like an unknown one.
             case FLOW_ID -> notFound("no verification has this id");
-            case BRAND, REQUEST_ID, POLICY, CLIENT_KEY, EMAIL, CLIENT_REFERENCE, WORKFLOW ->
+            case BRAND, REQUEST_ID, POLICY, CLIENT_KEY, EMAIL, CLIENT_REFERENCE, WORKFLOW, IDEMPOTENCY_KEY ->
                     invalidRequest(invalid.getMessage());
         };
     }

@@ -68,6 +68,17 @@ final class RefusalProblems implements Refusal.Visitor<Problem> {
                 unsupportedExplanation(refusal.capability())).with("capability", refusal.capability().name());
     }
 
+    @Override
+    public Problem idempotencyKeyConflict(Refusal.IdempotencyKeyConflict refusal) {
+        return switch (refusal.conflict()) {
+            case REUSED -> new Problem(422, "idempotency-key-reused", "Idempotency key reused",
+                    "this Idempotency-Key was already used for a different request; use a new key for a new request");
+            case IN_PROGRESS -> new Problem(409, "idempotency-key-in-progress", "Request with this key in progress",
+                    "a request with this Idempotency-Key is still being processed; retry it shortly")
+                    .retryAfter(Duration.ofSeconds(1));
+        };
+    }
+
     private static String limitExplanation(Refusal.Limit limit) {
         return switch (limit) {
             case PER_NUMBER -> "too many codes were sent to this number recently";

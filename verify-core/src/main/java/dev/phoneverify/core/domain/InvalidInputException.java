@@ -8,7 +8,8 @@ public final class InvalidInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /** Which input was wrong. */
-    public enum Field { NUMBER, CODE, BRAND, REQUEST_ID, FLOW_ID, POLICY, CLIENT_KEY, EMAIL, CLIENT_REFERENCE, WORKFLOW }
+    public enum Field { NUMBER, CODE, BRAND, REQUEST_ID, FLOW_ID, POLICY, CLIENT_KEY, EMAIL, CLIENT_REFERENCE, WORKFLOW,
+        IDEMPOTENCY_KEY }
 
     private final Field field;
 

@@ -8,6 +8,7 @@ import dev.phoneverify.core.domain.Workflow;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.GatewayCapabilities;
+import dev.phoneverify.core.port.IdempotencyStore;
 import dev.phoneverify.core.port.VerificationGateway;
 import dev.phoneverify.core.usecase.ApplyProviderStatus;
 import dev.phoneverify.core.usecase.CancelResult;
@@ -27,6 +28,7 @@ import dev.phoneverify.core.usecase.StartVerification;
 import dev.phoneverify.core.usecase.UpdateResult;
 import dev.phoneverify.core.usecase.VerificationListener;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +49,8 @@ public final class Verifications implements StartVerification, CheckCode, Cancel
     private final FindVerification finds;
     private final ApplyProviderStatus providerStatus;
 
-    private Verifications(Settings settings, AbuseControls abuseControls) {
+    private Verifications(Settings settings, AbuseControls abuseControls, Optional<IdempotencyStore> idempotencyKeys,
+                          Duration idempotencyWait) {
         this.settings = settings;
         this.abuseGuard = new AbuseGuard(abuseControls);
         this.publisher = new EventPublisher(abuseGuard);
@@ -55,7 +58,8 @@ public final class Verifications implements StartVerification, CheckCode, Cancel
                 abuseGuard);
         GatewayFit fit = new GatewayFit(settings.gateway().capabilities());
         Reconciler reconciler = new Reconciler(settings.gateway());
-        this.starts = new StartVerificationService(settings, abuseGuard, fit, publisher);
+        this.starts = new IdempotentStarts(new StartVerificationService(settings, abuseGuard, fit, publisher),
+                idempotencyKeys, settings.store(), settings.clock(), idempotencyWait);
         this.checks = new CheckCodeService(settings, transactions, reconciler);
         this.cancels = new CancelVerificationService(settings, transactions, reconciler, fit);
         this.nextSteps = new MoveToNextStepService(settings, transactions, reconciler, fit, abuseGuard);
@@ -145,6 +149,9 @@ public final class Verifications implements StartVerification, CheckCode, Cancel
      * controls' stores are always named, so several instances never count in memory by mistake.
      */
     public static final class Builder {
+        /** How long a start waits for a running start with its idempotency key, unless told otherwise. */
+        public static final Duration DEFAULT_IDEMPOTENCY_WAIT = Duration.ofSeconds(10);
+
         private VerificationGateway gateway;
         private FlowStore flows;
         private AbuseControls abuseControls;
@@ -152,8 +159,32 @@ public final class Verifications implements StartVerification, CheckCode, Cancel
         private Clock clock;
         private VerificationPolicy policy = VerificationPolicy.defaults();
         private Workflow defaultWorkflow;
+        private IdempotencyStore idempotencyKeys;
+        private Duration idempotencyWait = DEFAULT_IDEMPOTENCY_WAIT;
 
         private Builder() {
+        }
+
+        /**
+         * Where the idempotency keys of starts are kept: needed before a start may carry one. In memory
+         * ({@code InMemoryStores.idempotencyKeys}) for one instance; several instances share one store beside their
+         * flows (the JDBC store's), or a retry reaching another instance would send a second code.
+         */
+        public Builder idempotencyKeys(IdempotencyStore store) {
+            this.idempotencyKeys = Objects.requireNonNull(store, "idempotencyKeys");
+            return this;
+        }
+
+        /**
+         * How long a start waits for an earlier start with its idempotency key that is still running, before it is
+         * refused as in progress; default {@link #DEFAULT_IDEMPOTENCY_WAIT}, zero refuses at once.
+         */
+        public Builder idempotencyWait(Duration wait) {
+            if (Objects.requireNonNull(wait, "idempotencyWait").isNegative()) {
+                throw new IllegalArgumentException("idempotencyWait cannot be negative");
+            }
+            this.idempotencyWait = wait;
+            return this;
         }
 
         public Builder gateway(VerificationGateway provider) {
@@ -211,7 +242,8 @@ public final class Verifications implements StartVerification, CheckCode, Cancel
                 throw new IllegalArgumentException("the gateway cannot send workflow " + workflow + " with "
                         + policy.codeLength() + "-digit codes: it lacks " + missing);
             });
-            return new Verifications(new Settings(gateway, flows, policy, brand, workflow, clock), abuseControls);
+            return new Verifications(new Settings(gateway, flows, policy, brand, workflow, clock), abuseControls,
+                    Optional.ofNullable(idempotencyKeys), idempotencyWait);
         }
 
         private static void require(Object part, String name) {

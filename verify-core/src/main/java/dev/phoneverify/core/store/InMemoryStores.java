@@ -17,6 +17,11 @@ public final class InMemoryStores {
         return new InMemoryFlowStore(clock);
     }
 
+    /** Idempotency keys of starts in memory, each kept as long as the in-memory flow store keeps its flow. */
+    public static InMemoryIdempotencyStore idempotencyKeys(Clock clock) {
+        return new InMemoryIdempotencyStore(clock);
+    }
+
     /** {@code policy}'s abuse controls, counting in memory. */
     public static AbuseControls abuseControls(AbuseControlPolicy policy) {
         return new AbuseControls(policy, new InMemoryRateLimitStore(), new InMemoryConversionStatsStore());

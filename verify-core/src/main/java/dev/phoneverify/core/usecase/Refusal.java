@@ -36,6 +36,8 @@ public sealed interface Refusal {
         R numberRejected(NumberRejected refusal);
 
         R unsupported(Unsupported refusal);
+
+        R idempotencyKeyConflict(IdempotencyKeyConflict refusal);
     }
 
     /** No flow has this id (or it was purged after its retention). */
@@ -143,6 +145,31 @@ public sealed interface Refusal {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.unsupported(this);
         }
+    }
+
+    /**
+     * The start's idempotency key cannot be used for it; nothing was sent.
+     *
+     * @param conflict {@code REUSED}: the key went with another request; {@code IN_PROGRESS}: a start with the key
+     *                 is still running after the wait allowed for it
+     */
+    record IdempotencyKeyConflict(KeyConflict conflict) implements Refusal {
+        public IdempotencyKeyConflict {
+            Objects.requireNonNull(conflict, "conflict");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.idempotencyKeyConflict(this);
+        }
+    }
+
+    /** Why an idempotency key could not be used. */
+    enum KeyConflict {
+        /** The key was used with a different request. */
+        REUSED,
+        /** The first start with this key has not finished. */
+        IN_PROGRESS
     }
 
     /** The abuse control that refused. */

@@ -79,6 +79,11 @@ public final class PostgresStores implements AutoCloseable {
         return new JdbcFlowStore(pool, clock);
     }
 
+    /** The idempotency keys of starts, shared by every instance on this database, kept as long as their flows. */
+    public JdbcIdempotencyStore idempotencyStore() {
+        return new JdbcIdempotencyStore(pool);
+    }
+
     /** A send-limit store shared by every instance on this database. */
     public JdbcRateLimitStore rateLimitStore() {
         return new JdbcRateLimitStore(pool);

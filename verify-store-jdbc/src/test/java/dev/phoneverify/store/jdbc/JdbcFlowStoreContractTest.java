@@ -22,7 +22,7 @@ class JdbcFlowStoreContractTest extends FlowStoreContract {
 
     @Override
     protected FlowStore createStore(Clock clock) {
-        TestPostgres.truncate(stores.dataSource(), "verification_flow");
+        TestPostgres.truncate(stores.dataSource(), "idempotency_key, verification_flow");
         return stores.flowStore(clock);
     }
 }

@@ -51,7 +51,7 @@ class JdbcFlowStoreTest {
 
     @BeforeEach
     void emptyTheTable() throws SQLException {
-        execute("TRUNCATE verification_flow");
+        execute("TRUNCATE idempotency_key, verification_flow");
     }
 
     private static VerificationFlow flow(FlowState state, Instant updatedAt, Instant expiresAt) {
@@ -84,7 +84,8 @@ class JdbcFlowStoreTest {
         try (PostgresStores restarted = PostgresStores.connect(empty)) {
             assertThat(restarted.flowStore(CLOCK).find(kept.id())).contains(kept);
             assertThat(appliedMigrations(restarted)).containsExactly("1 verification flows", "2 abuse controls",
-                    "3 flow steps end reasons and provider ids", "4 admission in one round trip");
+                    "3 flow steps end reasons and provider ids", "4 admission in one round trip",
+                    "6 idempotency keys");
         }
     }
 

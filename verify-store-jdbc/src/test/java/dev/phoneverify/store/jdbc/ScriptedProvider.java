@@ -40,6 +40,11 @@ final class ScriptedProvider implements VerificationGateway {
         this.clock = clock;
     }
 
+    /** How many codes were sent: one per start. */
+    int starts() {
+        return requests.get();
+    }
+
     /** SMS only, the policy's default code length, a status lookup, and neither cancel nor next step. */
     @Override
     public GatewayCapabilities capabilities() {
