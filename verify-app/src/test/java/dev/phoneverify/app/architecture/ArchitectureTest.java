@@ -42,6 +42,8 @@ class ArchitectureTest {
     private static final String VONAGE_ADAPTER = "dev.phoneverify.adapter.vonage..";
     private static final String JDBC_STORE = "dev.phoneverify.store.jdbc..";
     private static final String VONAGE_MODEL = "dev.phoneverify.vonage.model..";
+    /** The JSON API's one definition (verify-json-api): a driving adapter that both apps' web layers serve. */
+    private static final String JSON_API = "dev.phoneverify.api..";
     /** The app wires every module together, so it is outside the onion and may use any of it. */
     private static final String APP = "dev.phoneverify.app..";
 
@@ -93,6 +95,7 @@ class ArchitectureTest {
             .adapter("vonage", VONAGE_ADAPTER)
             .adapter("jdbc", JDBC_STORE)
             .adapter("memory", MEMORY_STORES)
+            .adapter("json-api", JSON_API)
             .ignoreDependency(JavaClass.Predicates.resideInAPackage(APP), DescribedPredicate.alwaysTrue())
             .because("design.md: an adapter never imports another adapter; only verify-app knows all of them");
 
