@@ -34,7 +34,7 @@ public final class VerificationResource {
         view.put("attemptsRemaining", flow.attemptsRemaining());
         view.put("expiresAt", flow.expiresAt().toString());
         flow.endReason().map(EndReason::name).ifPresent(reason -> view.put("endReason", reason));
-        //RS view.put("remainingSteps", remainingSteps(flow).stream().map(Channel::name).toList());
+        view.put("remainingSteps", remainingSteps(flow).stream().map(Channel::name).toList());
         return view;
     }
 
