@@ -245,14 +245,14 @@ public class PhoneVerifyProperties {
 
     /** {@code phoneverify.policy.*}: the rules every verification lives by. */
     public static class Policy {
-        /** Wrong codes before a verification fails. */
+        /** Wrong codes before a verification fails, 1 to 10; default 3. */
         @Min(1)
         @Max(10)
         private int maxWrongAttempts = VerificationPolicy.DEFAULT_MAX_WRONG_ATTEMPTS;
-        /** How long a verification may live at most. */
+        /** How long a verification may live at most, up to 1h; default 10m. */
         @NotNull
         private Duration maxLifetime = VerificationPolicy.DEFAULT_MAX_LIFETIME;
-        /** Digits in a code. */
+        /** Digits in a code, 4 to 10 as the gateway allows; default 4. */
         @Min(4)
         @Max(10)
         private int codeLength = VerificationPolicy.DEFAULT_CODE_LENGTH;
