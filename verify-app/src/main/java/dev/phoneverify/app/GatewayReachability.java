@@ -1,8 +1,6 @@
 package dev.phoneverify.app;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.phoneverify.adapter.vonage.VonageReachability;
 import java.net.URI;
 import java.time.Duration;
 
@@ -20,15 +18,6 @@ interface GatewayReachability {
 
     /** Connects to {@code api}'s host and port (443 or 80 by scheme when it names none). */
     static GatewayReachability tcp(URI api, Duration timeout) {
-        int port = api.getPort() > 0 ? api.getPort() : "https".equalsIgnoreCase(api.getScheme()) ? 443 : 80;
-        int millis = (int) Math.max(1, timeout.toMillis());
-        return () -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(api.getHost(), port), millis);
-                return true;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            }
-        };
+        return () -> VonageReachability.answers(api, timeout);
     }
 }

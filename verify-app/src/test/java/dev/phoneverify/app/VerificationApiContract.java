@@ -99,7 +99,7 @@ abstract class VerificationApiContract {
         assertThat(answer.json().get("attemptsRemaining").asInt()).isEqualTo(3);
         assertThat(Instant.parse(answer.text("expiresAt"))).isNotNull();
         assertThat(answer.json().fieldNames()).toIterable()
-                .containsExactly("id", "state", "channel", "attemptsRemaining", "expiresAt");
+                .containsExactly("id", "state", "channel", "attemptsRemaining", "expiresAt", "remainingSteps");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.phoneverify.app.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.phoneverify.api.BadRequestException;
+import dev.phoneverify.api.DevResources;
+import dev.phoneverify.api.Problems;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.domain.PhoneNumber;
@@ -12,7 +14,6 @@ import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,7 @@ import java.util.Optional;
  * Registered only when a {@link DevConsole} is bound, so they do not exist on a real gateway.
  */
 final class DevRoutes {
-    /** A day: far enough for any scenario, small enough that nobody overflows the clock by accident. */
-    private static final long MAX_ADVANCE_SECONDS = 86_400;
+    private static final long MAX_ADVANCE_SECONDS = DevResources.MAX_ADVANCE_SECONDS;
 
     private final DevConsole console;
     private final FindVerification finds;
@@ -43,8 +43,8 @@ final class DevRoutes {
     }
 
     void register(Javalin app) {
-        app.get("/api/dev/outbox", this::outboxJson);
-        app.post("/api/dev/clock", this::advanceJson);
+        app.get(DevResources.OUTBOX, this::outboxJson);
+        app.post(DevResources.CLOCK, this::advanceJson);
         app.get("/dev/outbox", this::outboxPage);
         app.post("/dev/clock", this::advanceForm);
     }
@@ -54,23 +54,16 @@ final class DevRoutes {
                 .filter(text -> !text.isBlank()).map(PhoneNumber::parse);
         List<Map<String, Object>> messages = new ArrayList<>();
         for (DevConsole.OutboxMessage message : console.outbox(number)) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("number", message.number().e164());
-            view.put("channel", message.channel().name());
-            view.put("code", message.code());
-            view.put("text", message.text());
-            view.put("sentAt", message.sentAt().toString());
-            messages.add(view);
+            messages.add(DevResources.outboxMessage(message.number(), message.channel(), message.code(),
+                    message.text(), message.sentAt()));
         }
         writer.write(ctx, 200, messages);
     }
 
     private void advanceJson(Context ctx) {
-        JsonNode body = reader.jsonObject(ctx);
-        long seconds = RequestReader.requiredWholeNumber(body, "advanceSeconds", 0, MAX_ADVANCE_SECONDS);
-        Instant now = console.advanceClock(Duration.ofSeconds(seconds));
+        Instant now = console.advanceClock(DevResources.advance(reader.jsonObject(ctx)));
         finds.expireDue(1000);
-        writer.write(ctx, 200, Map.of("now", now.toString()));
+        writer.write(ctx, 200, DevResources.clock(now));
     }
 
     private void outboxPage(Context ctx) {

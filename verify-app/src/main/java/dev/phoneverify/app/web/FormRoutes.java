@@ -1,5 +1,8 @@
 package dev.phoneverify.app.web;
 
+import dev.phoneverify.api.Problem;
+import dev.phoneverify.api.Problems;
+import dev.phoneverify.api.RefusalProblems;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.domain.PhoneNumber;

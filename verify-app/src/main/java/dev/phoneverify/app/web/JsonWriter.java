@@ -1,40 +1,33 @@
 package dev.phoneverify.app.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phoneverify.api.ApiAnswer;
+import dev.phoneverify.api.ApiJson;
+import dev.phoneverify.api.Problem;
 import io.javalin.http.Context;
-import java.io.UncheckedIOException;
 
 /** Writes JSON answers and problems, so every handler sets status, media type and headers the same way. */
 final class JsonWriter {
     private static final String PROBLEM_WRITTEN = JsonWriter.class.getName() + ".problem";
 
-    private final ObjectMapper json;
-
-    JsonWriter(ObjectMapper json) {
-        this.json = json;
+    void write(Context ctx, int status, Object body) {
+        answer(ctx, ApiAnswer.json(status, body));
     }
 
-    void write(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(serialize(body));
+    /** One answer of the JSON API ({@link dev.phoneverify.api.VerificationApi}), as it was made. */
+    void answer(Context ctx, ApiAnswer answer) {
+        answer.headers().forEach(ctx::header);
+        if (answer.isProblem()) {
+            ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
+        }
+        ctx.status(answer.status()).contentType(answer.mediaType()).result(ApiJson.write(answer.body()));
     }
 
     void problem(Context ctx, Problem problem) {
-        problem.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Problems.seconds(wait))));
-        ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
-        ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(serialize(problem.body()));
+        answer(ctx, ApiAnswer.problem(problem));
     }
 
     /** True once a handler answered with a problem, so the status-code handlers leave it alone. */
     static boolean problemWritten(Context ctx) {
         return Boolean.TRUE.equals(ctx.attribute(PROBLEM_WRITTEN));
-    }
-
-    private String serialize(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

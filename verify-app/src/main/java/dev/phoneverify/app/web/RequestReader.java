@@ -1,103 +1,38 @@
 package dev.phoneverify.app.web;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phoneverify.api.BadRequestException;
+import dev.phoneverify.api.JsonBodies;
+import dev.phoneverify.api.Problems;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads request bodies strictly and within a size limit: JSON objects for the API, URL-encoded forms for the pages.
- * Anything malformed becomes a 4xx problem here, never an exception the server does not expect.
+ * Reads request bodies strictly and within a size limit ({@link JsonBodies}): JSON objects for the API, URL-encoded
+ * forms for the pages. Anything malformed becomes a 4xx problem here, never an exception the server does not expect.
  */
 final class RequestReader {
     /** Larger than any real request of this app, small enough that nobody can make it buffer much. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
-    /** How much of an oversized body is read and dropped before the 413 is answered; a larger one is cut off. */
-    static final int MAX_DRAINED_BYTES = 1024 * 1024;
+    static final int MAX_BODY_BYTES = JsonBodies.MAX_BODY_BYTES;
 
     private static final String FORM_ATTRIBUTE = RequestReader.class.getName() + ".form";
 
-    private final ObjectMapper json;
-
-    RequestReader(ObjectMapper json) {
-        this.json = json;
-    }
-
-    /**
-     * Refuses a body declared too large before it is parsed. A body the client is still sending is read and
-     * dropped first (up to {@link #MAX_DRAINED_BYTES}): closing a connection with unread input makes TCP reset it,
-     * and the client would see a broken connection instead of the 413.
-     */
+    /** Refuses a body declared too large before it is parsed ({@link JsonBodies#refuseDeclaredOversizedBody}). */
     static void refuseDeclaredOversizedBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
-            if (declared <= MAX_DRAINED_BYTES) {
-                try {
-                    drain(ctx.req().getInputStream());
-                } catch (IOException e) {
-                    // The client went away; there is no one left to answer.
-                }
-            }
-            throw tooLarge();
+            JsonBodies.refuseDeclaredOversizedBody(declared, input(ctx));
         }
     }
 
     /** The body as a JSON object; unknown members are ignored. */
     JsonNode jsonObject(Context ctx) {
-        String contentType = ctx.contentType();
-        if (contentType != null && !isJson(contentType)) {
-            throw new BadRequestException(new Problem(415, "unsupported-media-type", "Unsupported media type",
-                    "send the body as application/json"));
-        }
-        byte[] body = bytes(ctx);
-        if (body.length == 0) {
-            throw new BadRequestException(Problems.invalidRequest("a JSON object is required as the body"));
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JacksonException e) {
-            throw new BadRequestException(Problems.invalidRequest("the body is not valid JSON"));
-        } catch (IOException e) {
-            throw new BadRequestException(Problems.invalidRequest("the body could not be read"));
-        }
-        if (node == null || !node.isObject()) {
-            throw new BadRequestException(Problems.invalidRequest("the body must be a JSON object"));
-        }
-        return node;
-    }
-
-    /** A required string member of a JSON object. */
-    static String requiredText(JsonNode object, String member) {
-        JsonNode value = object.get(member);
-        if (value == null || value.isNull()) {
-            throw new BadRequestException(Problems.invalidRequest("'" + member + "' is required"));
-        }
-        if (!value.isTextual()) {
-            throw new BadRequestException(Problems.invalidRequest("'" + member + "' must be a string"));
-        }
-        return value.textValue();
-    }
-
-    /** A required whole-number member of a JSON object, within bounds. */
-    static long requiredWholeNumber(JsonNode object, String member, long min, long max) {
-        JsonNode value = object.get(member);
-        if (value == null || value.isNull()) {
-            throw new BadRequestException(Problems.invalidRequest("'" + member + "' is required"));
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()
-                || value.longValue() < min || value.longValue() > max) {
-            throw new BadRequestException(Problems.invalidRequest(
-                    "'" + member + "' must be a whole number from " + min + " to " + max));
-        }
-        return value.longValue();
+        return JsonBodies.object(ctx.contentType(), bytes(ctx));
     }
 
     /** The fields of a URL-encoded form, read once per request; for a repeated field the last value wins. */
@@ -129,38 +64,15 @@ final class RequestReader {
         return fields;
     }
 
-    /** Reads at most {@link #MAX_BODY_BYTES}, whatever Content-Length claims (chunked bodies declare none). */
     private static byte[] bytes(Context ctx) {
-        refuseDeclaredOversizedBody(ctx);
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] read = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (read.length > MAX_BODY_BYTES) {
-                drain(in);
-                throw tooLarge();
-            }
-            return read;
+        return JsonBodies.read(ctx.req().getContentLengthLong(), input(ctx));
+    }
+
+    private static InputStream input(Context ctx) {
+        try {
+            return ctx.req().getInputStream();
         } catch (IOException e) {
             throw new BadRequestException(Problems.invalidRequest("the body could not be read"));
         }
-    }
-
-    /** Reads and drops what is left of an oversized body, at most {@link #MAX_DRAINED_BYTES}. */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long left = MAX_DRAINED_BYTES;
-        int read;
-        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-            left -= read;
-        }
-    }
-
-    private static boolean isJson(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json") || mediaType.endsWith("+json");
-    }
-
-    private static BadRequestException tooLarge() {
-        return new BadRequestException(new Problem(413, "payload-too-large", "Payload too large",
-                "a request body has at most " + MAX_BODY_BYTES + " bytes"));
     }
 }

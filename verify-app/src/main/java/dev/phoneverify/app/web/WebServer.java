@@ -1,7 +1,9 @@
 package dev.phoneverify.app.web;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phoneverify.api.BadRequestException;
+import dev.phoneverify.api.Problem;
+import dev.phoneverify.api.Problems;
+import dev.phoneverify.api.VerificationApi;
 import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.port.GatewayException;
 import dev.phoneverify.core.port.StoreUnavailableException;
@@ -61,17 +63,16 @@ public final class WebServer {
     WebServer(WebSettings settings, StartVerification starts, CheckCode checks, CancelVerification cancels,
               MoveToNextStep nextSteps, FindVerification finds, Verifications verifications,
               Optional<DevConsole> devConsole, Clock clock, ReadinessChecks readinessChecks, MetricsScrape metrics) {
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         UseCases useCases = new UseCases(starts, checks, cancels, nextSteps, finds);
-        RefusalProblems refusals = new RefusalProblems(verifications.capabilities().cancel());
+        VerificationApi verificationApi = VerificationApi.of(verifications);
         this.settings = settings;
         this.verifications = verifications;
-        this.writer = new JsonWriter(json);
+        this.writer = new JsonWriter();
         this.sessions = new BrowserSessions(clock);
-        this.reader = new RequestReader(json);
+        this.reader = new RequestReader();
         this.pages = new Pages(devConsole.isPresent());
-        this.api = new ApiRoutes(useCases, refusals, reader, writer);
-        this.forms = new FormRoutes(useCases, refusals, reader, sessions, pages);
+        this.api = new ApiRoutes(useCases, verificationApi, reader, writer);
+        this.forms = new FormRoutes(useCases, verificationApi.refusals(), reader, sessions, pages);
         this.readiness = new ReadinessRoutes(readinessChecks, writer);
         this.metrics = metrics;
         this.dev = devConsole.map(console -> new DevRoutes(console, finds, reader, writer, sessions, pages));
@@ -160,7 +161,7 @@ public final class WebServer {
     private void registerErrorHandling(Javalin app) {
         app.exception(BrowserSessions.CsrfRejectedException.class,
                 (e, ctx) -> ctx.status(403).html(pages.forbidden()));
-        app.exception(HttpResponseException.class, (e, ctx) -> writer.problem(ctx, fromStatus(e.getStatus())));
+        app.exception(HttpResponseException.class, (e, ctx) -> writer.problem(ctx, Problems.forStatus(e.getStatus())));
         // Refusals are values the routes answer themselves; only these failures are exceptions.
         app.exception(BadRequestException.class, (e, ctx) -> writer.problem(ctx, e.problem()));
         app.exception(InvalidInputException.class, (e, ctx) -> writer.problem(ctx, Problems.invalidInput(e)));
@@ -173,7 +174,7 @@ public final class WebServer {
         for (int status : new int[] {400, 404, 405, 413}) {
             app.error(status, ctx -> {
                 if (!JsonWriter.problemWritten(ctx) && !isHtml(ctx)) {
-                    writer.problem(ctx, fromStatus(status));
+                    writer.problem(ctx, Problems.forStatus(status));
                 }
             });
         }
@@ -190,18 +191,5 @@ public final class WebServer {
     private static boolean isHtml(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith("text/html");
-    }
-
-    private static Problem fromStatus(int status) {
-        return switch (status) {
-            case 404 -> Problems.notFound("nothing is served at this address");
-            case 405 -> new Problem(405, "method-not-allowed", "Method not allowed",
-                    "this address does not answer that HTTP method");
-            case 413 -> new Problem(413, "payload-too-large", "Payload too large",
-                    "a request body has at most " + RequestReader.MAX_BODY_BYTES + " bytes");
-            default -> status >= 400 && status < 500
-                    ? new Problem(status, "invalid-request", "Invalid request", "the request could not be handled")
-                    : Problems.internalError();
-        };
     }
 }

@@ -46,6 +46,8 @@ class ArchitectureTest {
     private static final String VONAGE_MODEL = "dev.phoneverify.vonage.model..";
     /** verify-micrometer: a decorator of the ports and a listener of the use cases, an adapter to a registry. */
     private static final String MICROMETER = "dev.phoneverify.micrometer..";
+    /** The JSON API's one definition (verify-json-api): a driving adapter that both apps' web layers serve. */
+    private static final String JSON_API = "dev.phoneverify.api..";
     /** The app wires every module together, so it is outside the onion and may use any of it. */
     private static final String APP = "dev.phoneverify.app..";
 
@@ -98,6 +100,7 @@ class ArchitectureTest {
             .adapter("jdbc", JDBC_STORE)
             .adapter("memory", MEMORY_STORES)
             .adapter("micrometer", MICROMETER)
+            .adapter("json-api", JSON_API)
             .ignoreDependency(JavaClass.Predicates.resideInAPackage(APP), DescribedPredicate.alwaysTrue())
             // verify-archunit is on the class path for the rules above: a test tool that reads the core's types.
             .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.phoneverify.archunit.."),

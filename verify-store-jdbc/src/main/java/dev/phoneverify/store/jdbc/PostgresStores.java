@@ -59,8 +59,11 @@ public final class PostgresStores implements AutoCloseable {
         return new PostgresStores(pool);
     }
 
-    /** Applies the pending migrations; a schema already up to date is left as it is. */
-    static void migrate(DataSource dataSource) {
+    /**
+     * Applies the pending migrations to {@code dataSource}; a schema already up to date is left as it is. For an
+     * application that hands the stores its own pool (the Spring Boot starter does), instead of {@link #connect}.
+     */
+    public static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)

@@ -1,4 +1,4 @@
-package dev.phoneverify.app.web;
+package dev.phoneverify.api;
 
 import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.port.GatewayException;
@@ -9,30 +9,30 @@ import java.time.Duration;
  * reached, and the HTTP layer's own refusals. Refusals of the core are values and map in {@link RefusalProblems}.
  * The form pages use the same problems, so a status means the same thing on both.
  */
-final class Problems {
+public final class Problems {
     /** What a caller is asked to wait when the provider throttled without saying how long. */
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     /** What a caller is asked to wait when the store is down: about one connection timeout, so retries do not pile up. */
-    static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(3);
+    public static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(3);
 
     private Problems() {
     }
 
-    static Problem notFound(String detail) {
+    public static Problem notFound(String detail) {
         return new Problem(404, "not-found", "Not found", detail);
     }
 
-    static Problem invalidRequest(String detail) {
+    public static Problem invalidRequest(String detail) {
         return new Problem(400, "invalid-request", "Invalid request", detail);
     }
 
-    static Problem internalError() {
+    public static Problem internalError() {
         return new Problem(500, "internal-error", "Internal error",
                 "the server failed unexpectedly; the failure has been logged");
     }
 
     /** A value refused when it was parsed; its message says what a valid one looks like. */
-    static Problem invalidInput(InvalidInputException invalid) {
+    public static Problem invalidInput(InvalidInputException invalid) {
         return switch (invalid.field()) {
             case NUMBER -> new Problem(400, "invalid-number", "Invalid phone number", invalid.getMessage());
             case CODE -> new Problem(400, "invalid-code", "Invalid code", invalid.getMessage());
@@ -44,7 +44,7 @@ final class Problems {
     }
 
     /** The provider could not be asked; throttling is the caller's to wait out, anything else is ours. */
-    static Problem gatewayFailure(GatewayException gateway) {
+    public static Problem gatewayFailure(GatewayException gateway) {
         return switch (gateway.reason()) {
             case THROTTLED -> {
                 Duration wait = gateway.retryAfter().filter(d -> !d.isNegative() && !d.isZero())
@@ -59,14 +59,39 @@ final class Problems {
         };
     }
 
-    static Problem storeUnavailable() {
+    /** A body over {@link JsonBodies#MAX_BODY_BYTES}. */
+    public static Problem payloadTooLarge() {
+        return new Problem(413, "payload-too-large", "Payload too large",
+                "a request body has at most " + JsonBodies.MAX_BODY_BYTES + " bytes");
+    }
+
+    /** A body that is not JSON where JSON is read. */
+    public static Problem unsupportedMediaType() {
+        return new Problem(415, "unsupported-media-type", "Unsupported media type",
+                "send the body as application/json");
+    }
+
+    /** The answer to a status the HTTP layer chose itself: no route, wrong method, a body too large. */
+    public static Problem forStatus(int status) {
+        return switch (status) {
+            case 404 -> notFound("nothing is served at this address");
+            case 405 -> new Problem(405, "method-not-allowed", "Method not allowed",
+                    "this address does not answer that HTTP method");
+            case 413 -> payloadTooLarge();
+            default -> status >= 400 && status < 500
+                    ? new Problem(status, "invalid-request", "Invalid request", "the request could not be handled")
+                    : internalError();
+        };
+    }
+
+    public static Problem storeUnavailable() {
         return new Problem(503, "store-unavailable", "Verification store unavailable",
                 "verifications cannot be read or saved right now; nothing changed, try again shortly")
                 .with("retryable", true).retryAfter(STORE_RETRY_AFTER);
     }
 
     /** Whole seconds, rounded up, so a client never retries early. */
-    static long seconds(Duration wait) {
+    public static long seconds(Duration wait) {
         return wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
     }
 }

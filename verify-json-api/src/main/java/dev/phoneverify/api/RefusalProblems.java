@@ -1,4 +1,4 @@
-package dev.phoneverify.app.web;
+package dev.phoneverify.api;
 
 import dev.phoneverify.core.port.CancelConstraints;
 import dev.phoneverify.core.port.CancelOutcome;
@@ -12,11 +12,11 @@ import java.util.Objects;
  * refusal and a switch with no {@code default} per reason, so a new refusal or reason is a compile error here. The
  * core words nothing; every sentence a user reads about a refusal is in this class.
  */
-final class RefusalProblems implements Refusal.Visitor<Problem> {
+public final class RefusalProblems implements Refusal.Visitor<Problem> {
     private final CancelConstraints cancel;
 
     /** @param cancel when the gateway lets a verification be cancelled, so a "too early" names the wait */
-    RefusalProblems(CancelConstraints cancel) {
+    public RefusalProblems(CancelConstraints cancel) {
         this.cancel = Objects.requireNonNull(cancel, "cancel");
     }
 

@@ -1,4 +1,4 @@
-package dev.phoneverify.app.web;
+package dev.phoneverify.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,298 @@
+package dev.phoneverify.spring;
+
+import dev.phoneverify.core.domain.Brand;
+import dev.phoneverify.core.domain.VerificationPolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The {@code phoneverify.*} settings: which gateway and store, the Vonage adapter's settings (the same ones the
+ * Guice app reads from {@code VONAGE_*} variables), the abuse controls, the policy, and whether the JSON API is
+ * served. Checked when the application starts; a bad value stops it with the property's name.
+ */
+@ConfigurationProperties("phoneverify")
+@Validated
+public class PhoneVerifyProperties {
+    /** The gateways the starter can build. */
+    public enum Gateway {
+        /** The in-memory simulator: no account, no network, codes in the outbox at /api/dev/outbox. */
+        FAKE,
+        /** Vonage Verify v1 through its SDK. */
+        VONAGE,
+        /** Vonage Verify v2 through its SDK (a Vonage application, and WhatsApp and email steps). */
+        VONAGE_V2
+    }
+
+    /** Where verifications are kept. */
+    public enum Store {
+        /** In this process's memory: for a single instance. */
+        MEMORY,
+        /** In PostgreSQL through the application's DataSource, shared by every instance on that database. */
+        POSTGRES
+    }
+
+    /** Which gateway sends the codes: fake, vonage or vonage-v2. */
+    @NotNull
+    private Gateway gateway = Gateway.FAKE;
+
+    /** Where verifications and abuse-control counters are kept: memory or postgres. */
+    @NotNull
+    private Store store = Store.MEMORY;
+
+    /** The name in the message the user receives. */
+    @NotNull
+    @Size(min = 1, max = Brand.MAX_LENGTH)
+    private String brand = "phone-verify";
+
+    /** The delivery steps a start gets, as a comma list such as sms,voice; unset: the gateway's own. */
+    private String workflow;
+
+    @Valid
+    private final Vonage vonage = new Vonage();
+    @Valid
+    private final Abuse abuse = new Abuse();
+    @Valid
+    private final Policy policy = new Policy();
+    private final Web web = new Web();
+
+    public Gateway getGateway() {
+        return gateway;
+    }
+
+    public void setGateway(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public Store getStore() {
+        return store;
+    }
+
+    public void setStore(Store store) {
+        this.store = store;
+    }
+
+    public String getBrand() {
+        return brand;
+    }
+
+    public void setBrand(String brand) {
+        this.brand = brand;
+    }
+
+    public String getWorkflow() {
+        return workflow;
+    }
+
+    public void setWorkflow(String workflow) {
+        this.workflow = workflow;
+    }
+
+    public Vonage getVonage() {
+        return vonage;
+    }
+
+    public Abuse getAbuse() {
+        return abuse;
+    }
+
+    public Policy getPolicy() {
+        return policy;
+    }
+
+    public Web getWeb() {
+        return web;
+    }
+
+    /** {@code phoneverify.vonage.*}: the Vonage adapter's settings, checked by the adapter itself. */
+    public static class Vonage {
+        /** The account's API key (VONAGE_API_KEY); required on vonage and vonage-v2. */
+        private String apiKey;
+        /** The account's API secret (VONAGE_API_SECRET); required on vonage and vonage-v2. */
+        private String apiSecret;
+        /** Vonage's API address (VONAGE_BASE_URL); default https://api.nexmo.com. */
+        private String baseUrl;
+        /** How long one call to Vonage may take (VONAGE_TIMEOUT_MS); default 10 s. */
+        private Duration timeout;
+        /** The Vonage application's id, a UUID (VONAGE_APPLICATION_ID); vonage-v2 only, with private-key-path. */
+        private String applicationId;
+        /** The application's PKCS#8 PEM private key file (VONAGE_PRIVATE_KEY_PATH); vonage-v2 only. */
+        private String privateKeyPath;
+        /** The WhatsApp Business number, E.164 (VONAGE_WHATSAPP_FROM); vonage-v2 only. */
+        private String whatsappFrom;
+        /** The sender address of email steps (VONAGE_EMAIL_FROM); vonage-v2 only. */
+        private String emailFrom;
+
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public String getApiSecret() {
+            return apiSecret;
+        }
+
+        public void setApiSecret(String apiSecret) {
+            this.apiSecret = apiSecret;
+        }
+
+        public String getBaseUrl() {
+            return baseUrl;
+        }
+
+        public void setBaseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public String getApplicationId() {
+            return applicationId;
+        }
+
+        public void setApplicationId(String applicationId) {
+            this.applicationId = applicationId;
+        }
+
+        public String getPrivateKeyPath() {
+            return privateKeyPath;
+        }
+
+        public void setPrivateKeyPath(String privateKeyPath) {
+            this.privateKeyPath = privateKeyPath;
+        }
+
+        public String getWhatsappFrom() {
+            return whatsappFrom;
+        }
+
+        public void setWhatsappFrom(String whatsappFrom) {
+            this.whatsappFrom = whatsappFrom;
+        }
+
+        public String getEmailFrom() {
+            return emailFrom;
+        }
+
+        public void setEmailFrom(String emailFrom) {
+            this.emailFrom = emailFrom;
+        }
+    }
+
+    /** {@code phoneverify.abuse.*}: send limits, cooldowns and the conversion alarm (docs/abuse-controls.md). */
+    public static class Abuse {
+        /** Whether the abuse controls are on at all. */
+        private boolean enabled = true;
+        /** Starts per number per 10 minutes; 0 turns this limit off; unset: 3. */
+        @Min(0)
+        @Max(1_000_000)
+        private Integer perNumber;
+        /** Starts per client address per 10 minutes; 0 turns this limit off; unset: 10. */
+        @Min(0)
+        @Max(1_000_000)
+        private Integer perClient;
+        /** Starts per calling code per 10 minutes; 0 turns this limit off; unset: 100. */
+        @Min(0)
+        @Max(1_000_000)
+        private Integer perCallingCode;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Integer getPerNumber() {
+            return perNumber;
+        }
+
+        public void setPerNumber(Integer perNumber) {
+            this.perNumber = perNumber;
+        }
+
+        public Integer getPerClient() {
+            return perClient;
+        }
+
+        public void setPerClient(Integer perClient) {
+            this.perClient = perClient;
+        }
+
+        public Integer getPerCallingCode() {
+            return perCallingCode;
+        }
+
+        public void setPerCallingCode(Integer perCallingCode) {
+            this.perCallingCode = perCallingCode;
+        }
+    }
+
+    /** {@code phoneverify.policy.*}: the rules every verification lives by. */
+    public static class Policy {
+        /** Wrong codes before a verification fails, 1 to 10; default 3. */
+        @Min(1)
+        @Max(10)
+        private int maxWrongAttempts = VerificationPolicy.DEFAULT_MAX_WRONG_ATTEMPTS;
+        /** How long a verification may live at most, up to 1h; default 10m. */
+        @NotNull
+        private Duration maxLifetime = VerificationPolicy.DEFAULT_MAX_LIFETIME;
+        /** Digits in a code, 4 to 10 as the gateway allows; default 4. */
+        @Min(4)
+        @Max(10)
+        private int codeLength = VerificationPolicy.DEFAULT_CODE_LENGTH;
+
+        public int getMaxWrongAttempts() {
+            return maxWrongAttempts;
+        }
+
+        public void setMaxWrongAttempts(int maxWrongAttempts) {
+            this.maxWrongAttempts = maxWrongAttempts;
+        }
+
+        public Duration getMaxLifetime() {
+            return maxLifetime;
+        }
+
+        public void setMaxLifetime(Duration maxLifetime) {
+            this.maxLifetime = maxLifetime;
+        }
+
+        public int getCodeLength() {
+            return codeLength;
+        }
+
+        public void setCodeLength(int codeLength) {
+            this.codeLength = codeLength;
+        }
+    }
+
+    /** {@code phoneverify.web.*}: the JSON API on Spring MVC. */
+    public static class Web {
+        /** Serve the JSON API (/api/verifications, and /api/dev/* on the fake) through Spring MVC. */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+}
