@@ -5,6 +5,7 @@ import dev.phoneverify.core.domain.Brand;
 import dev.phoneverify.core.domain.VerificationPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.IdempotencyStore;
 import dev.phoneverify.core.port.VerificationGateway;
 import dev.phoneverify.core.service.Verifications;
 import dev.phoneverify.core.usecase.MoveToNextStep;
@@ -55,7 +56,8 @@ public final class PhoneVerifyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Verifications verifications(VerificationGateway gateway, FlowStore flows, AbuseControls abuseControls,
-                                VerificationPolicy policy, Brand brand, Clock clock, PhoneVerifyProperties properties,
+                                IdempotencyStore idempotencyKeys, VerificationPolicy policy, Brand brand, Clock clock,
+                                PhoneVerifyProperties properties,
                                 ObjectProvider<PhoneVerifyCustomizer> customizers) {
         List<PhoneVerifyCustomizer> all = customizers.orderedStream().toList();
         VerificationGateway used = gateway;
@@ -65,6 +67,7 @@ public final class PhoneVerifyAutoConfiguration {
         Verifications.Builder builder = Verifications.builder()
                 .gateway(used)
                 .flows(flows)
+                .idempotencyKeys(idempotencyKeys)
                 .abuseControls(abuseControls)
                 .brand(brand)
                 .clock(clock)

@@ -3,9 +3,11 @@ package dev.phoneverify.spring;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.IdempotencyStore;
 import dev.phoneverify.core.store.InMemoryStores;
 import dev.phoneverify.store.jdbc.JdbcConversionStatsStore;
 import dev.phoneverify.store.jdbc.JdbcFlowStore;
+import dev.phoneverify.store.jdbc.JdbcIdempotencyStore;
 import dev.phoneverify.store.jdbc.JdbcRateLimitStore;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -15,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** One configuration per {@code phoneverify.store}: where the flows and the abuse controls' counters are kept. */
+/** One configuration per {@code phoneverify.store}: where the flows, the abuse controls' counters and
+ * the starts' idempotency keys are kept. */
 final class StoreConfigurations {
 
     private StoreConfigurations() {
@@ -34,6 +37,12 @@ final class StoreConfigurations {
         @ConditionalOnMissingBean
         AbuseControls phoneVerifyAbuseControls(AbuseControlPolicy policy) {
             return InMemoryStores.abuseControls(policy);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotencyStore phoneVerifyIdempotencyKeys(Clock clock) {
+            return InMemoryStores.idempotencyKeys(clock);
         }
     }
 
@@ -69,6 +78,12 @@ final class StoreConfigurations {
         AbuseControls phoneVerifyAbuseControls(PostgresSchema schema, AbuseControlPolicy policy, Clock clock) {
             return new AbuseControls(policy, new JdbcRateLimitStore(schema.dataSource()),
                     new JdbcConversionStatsStore(schema.dataSource(), clock));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotencyStore phoneVerifyIdempotencyKeys(PostgresSchema schema) {
+            return new JdbcIdempotencyStore(schema.dataSource());
         }
     }
 }

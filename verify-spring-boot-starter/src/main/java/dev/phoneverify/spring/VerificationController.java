@@ -1,10 +1,13 @@
 package dev.phoneverify.spring;
 
+import dev.phoneverify.api.IdempotencyKeyHeader;
 import dev.phoneverify.api.JsonBodies;
 import dev.phoneverify.api.VerificationApi;
 import dev.phoneverify.core.domain.FlowId;
+import dev.phoneverify.core.usecase.StartCommand;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +34,12 @@ public class VerificationController {
 
     @PostMapping
     public ResponseEntity<byte[]> start(HttpServletRequest request) throws IOException {
-        return Answers.of(api.started(useCases.starts().start(
-                api.startCommand(JsonBodies.object(request.getContentType(), Answers.body(request)),
-                        Answers.client(request)))));
+        StartCommand command = api.startCommand(JsonBodies.object(request.getContentType(), Answers.body(request)),
+                Answers.client(request));
+        StartCommand keyed = IdempotencyKeyHeader.parse(
+                        Collections.list(request.getHeaders(IdempotencyKeyHeader.HEADER)))
+                .map(command::withIdempotencyKey).orElse(command);
+        return Answers.of(api.started(useCases.starts().start(keyed)));
     }
 
     @GetMapping("/{id}")

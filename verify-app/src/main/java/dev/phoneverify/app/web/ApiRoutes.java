@@ -1,11 +1,13 @@
 package dev.phoneverify.app.web;
 
+import dev.phoneverify.api.IdempotencyKeyHeader;
 import dev.phoneverify.api.VerificationApi;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.IdempotencyKey;
 import dev.phoneverify.core.usecase.StartCommand;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.Optional;
 
 /**
@@ -37,7 +39,8 @@ final class ApiRoutes {
     }
 
     private void start(Context ctx) {
-        Optional<IdempotencyKey> key = IdempotencyKeys.of(ctx);
+        Optional<IdempotencyKey> key = IdempotencyKeyHeader.parse(
+                Collections.list(ctx.req().getHeaders(IdempotencyKeyHeader.HEADER)));
         StartCommand command = api.startCommand(reader.jsonObject(ctx), ClientKeys.of(ctx));
         writer.answer(ctx, api.started(useCases.starts().start(key.map(command::withIdempotencyKey).orElse(command))));
     }

@@ -1,9 +1,6 @@
-package dev.phoneverify.app.web;
+package dev.phoneverify.api;
 
 import dev.phoneverify.core.domain.IdempotencyKey;
-import io.javalin.http.Context;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,16 +8,22 @@ import java.util.Optional;
  * Reads a start's {@code Idempotency-Key} header (IETF draft-ietf-httpapi-idempotency-key-header). The draft makes
  * it a structured-field string, {@code "..."}; a bare value, as many clients send, is taken as it is. A header that
  * is empty, longer than {@value IdempotencyKey#MAX_LENGTH} characters, not visible ASCII, or sent twice is a 400.
+ * Both web layers hand it the header's values as their server read them.
  */
-final class IdempotencyKeys {
-    static final String HEADER = "Idempotency-Key";
+public final class IdempotencyKeyHeader {
+    /** The header's name. */
+    public static final String HEADER = "Idempotency-Key";
 
-    private IdempotencyKeys() {
+    private IdempotencyKeyHeader() {
     }
 
-    static Optional<IdempotencyKey> of(Context ctx) {
-        Enumeration<String> lines = ctx.req().getHeaders(HEADER);
-        List<String> values = lines == null ? List.of() : Collections.list(lines);
+    /**
+     * The key a start carries, if any.
+     *
+     * @param values every value of the header in the request, in order (empty when it is absent)
+     * @throws BadRequestException the {@code invalid-idempotency-key} problem, for a value that is not a key
+     */
+    public static Optional<IdempotencyKey> parse(List<String> values) {
         if (values.isEmpty()) {
             return Optional.empty();
         }
