@@ -43,7 +43,8 @@ final class TestPostgres {
     static void truncate(DataSource dataSource, String tables) {
         try (Connection connection = dataSource.getConnection();
              Statement truncate = connection.createStatement()) {
-            truncate.execute("TRUNCATE " + tables);
+            // CASCADE: emptying the flows empties what refers to them (their idempotency keys) too.
+            truncate.execute("TRUNCATE " + tables + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty " + tables, e);
         }
