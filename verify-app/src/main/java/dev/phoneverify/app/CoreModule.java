@@ -46,14 +46,16 @@ final class CoreModule extends AbstractModule {
     @Singleton
     Verifications verifications(VerificationGateway gateway, FlowStore flows, AbuseControls abuseControls,
                                 VerificationPolicy policy, Brand brand, Clock clock) {
-        Verifications verifications = Verifications.builder()
+        Verifications.Builder builder = Verifications.builder()
                 .gateway(gateway)
                 .flows(flows)
                 .abuseControls(abuseControls)
                 .brand(brand)
                 .clock(clock)
-                .policy(policy)
-                .build();
+                .policy(policy);
+        // On v2 the workflow is a setting; the v1 gateways and the fake bring their own.
+        config.vonageV2().ifPresent(v2 -> builder.defaultWorkflow(v2.workflow()));
+        Verifications verifications = builder.build();
         AuditLog audit = new AuditLog();
         verifications.addListener(audit);
         verifications.addAlarmListener(audit);

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.TokenReplayStore;
 import dev.phoneverify.core.store.InMemoryStores;
 import java.time.Clock;
 
@@ -25,6 +26,13 @@ final class InMemoryStoreModule extends AbstractModule {
     @Singleton
     FlowStore flowStore(Clock clock) {
         return InMemoryStores.flows(clock);
+    }
+
+    /** The ids of the webhook tokens this instance accepted. */
+    @Provides
+    @Singleton
+    TokenReplayStore tokenReplays() {
+        return InMemoryStores.tokenReplays();
     }
 
     @Provides

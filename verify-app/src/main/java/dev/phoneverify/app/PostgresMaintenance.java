@@ -4,6 +4,7 @@ import dev.phoneverify.core.port.StoreUnavailableException;
 import dev.phoneverify.store.jdbc.JdbcConversionStatsStore;
 import dev.phoneverify.store.jdbc.JdbcFlowStore;
 import dev.phoneverify.store.jdbc.JdbcRateLimitStore;
+import dev.phoneverify.store.jdbc.JdbcTokenReplayStore;
 import dev.phoneverify.store.jdbc.PostgresStores;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -13,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Purges flows beyond their retention, expired send counters and holds, and old conversion buckets from PostgreSQL
+ * Purges flows beyond their retention, expired send counters and holds, old conversion buckets and webhook token
+ * ids past the allowed age from PostgreSQL
  * once a minute, and closes the pool when the app stops. Every instance runs it; the purges' {@code SKIP LOCKED}
  * makes concurrent purges share the rows instead of queueing.
  */
@@ -25,6 +27,7 @@ final class PostgresMaintenance implements StoreMaintenance {
     private final JdbcFlowStore flows;
     private final JdbcRateLimitStore limits;
     private final JdbcConversionStatsStore conversions;
+    private final JdbcTokenReplayStore tokens;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "phone-verify-purge");
@@ -33,11 +36,12 @@ final class PostgresMaintenance implements StoreMaintenance {
     });
 
     PostgresMaintenance(PostgresStores stores, JdbcFlowStore flows, JdbcRateLimitStore limits,
-                        JdbcConversionStatsStore conversions, Clock clock) {
+                        JdbcConversionStatsStore conversions, JdbcTokenReplayStore tokens, Clock clock) {
         this.stores = stores;
         this.flows = flows;
         this.limits = limits;
         this.conversions = conversions;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -54,7 +58,7 @@ final class PostgresMaintenance implements StoreMaintenance {
     void purge() {
         try {
             int dropped = flows.purgeBeyondRetention() + limits.purgeExpired(clock.instant())
-                    + conversions.purgeBeyondRetention();
+                    + conversions.purgeBeyondRetention() + tokens.purgeExpired(clock.instant());
             LOG.debug("purged {} old rows", dropped);
         } catch (StoreUnavailableException e) {
             // An outage is already visible as 503s; one line per missed purge is enough, and the next one catches up.

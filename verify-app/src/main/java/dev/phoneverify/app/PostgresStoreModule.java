@@ -6,10 +6,12 @@ import com.google.inject.Singleton;
 import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
+import dev.phoneverify.core.port.TokenReplayStore;
 import dev.phoneverify.store.jdbc.DatabaseSettings;
 import dev.phoneverify.store.jdbc.JdbcConversionStatsStore;
 import dev.phoneverify.store.jdbc.JdbcFlowStore;
 import dev.phoneverify.store.jdbc.JdbcRateLimitStore;
+import dev.phoneverify.store.jdbc.JdbcTokenReplayStore;
 import dev.phoneverify.store.jdbc.PostgresStores;
 import java.time.Clock;
 
@@ -31,6 +33,7 @@ final class PostgresStoreModule extends PrivateModule {
     protected void configure() {
         expose(FlowStore.class);
         expose(AbuseControls.class);
+        expose(TokenReplayStore.class);
         expose(StoreMaintenance.class);
     }
 
@@ -64,6 +67,18 @@ final class PostgresStoreModule extends PrivateModule {
         return stores.conversionStatsStore(clock);
     }
 
+    @Provides
+    @Singleton
+    JdbcTokenReplayStore jdbcTokenReplays(PostgresStores stores) {
+        return stores.tokenReplayStore();
+    }
+
+    /** Webhook tokens accepted by any instance on the database, so a replay to another instance fails too. */
+    @Provides
+    TokenReplayStore tokenReplays(JdbcTokenReplayStore store) {
+        return store;
+    }
+
     /** The counters every instance on the database shares, so a limit holds across all of them. */
     @Provides
     @Singleton
@@ -75,7 +90,7 @@ final class PostgresStoreModule extends PrivateModule {
     @Provides
     @Singleton
     StoreMaintenance maintenance(PostgresStores stores, JdbcFlowStore flows, JdbcRateLimitStore limits,
-                                 JdbcConversionStatsStore conversions, Clock clock) {
-        return new PostgresMaintenance(stores, flows, limits, conversions, clock);
+                                 JdbcConversionStatsStore conversions, JdbcTokenReplayStore tokens, Clock clock) {
+        return new PostgresMaintenance(stores, flows, limits, conversions, tokens, clock);
     }
 }
