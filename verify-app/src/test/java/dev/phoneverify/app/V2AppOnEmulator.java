@@ -9,10 +9,6 @@ import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.RequestId;
 import dev.phoneverify.core.usecase.FindVerification;
 import dev.phoneverify.emulator.VerifyEmulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -36,16 +32,23 @@ final class V2AppOnEmulator implements AutoCloseable {
     final VerifyEmulator emulator;
     final RunningApp app;
     final ApiClient api;
+    private final Map<String, String> settings;
 
-    private V2AppOnEmulator(VerifyEmulator emulator, RunningApp app) {
+    private V2AppOnEmulator(VerifyEmulator emulator, RunningApp app, Map<String, String> settings) {
         this.emulator = emulator;
         this.app = app;
         this.api = new ApiClient(app.port());
+        this.settings = settings;
     }
 
     /** Both running, the app on {@code workflow} with {@code channelTimeoutSeconds} per step. */
     static V2AppOnEmulator start(String workflow, int channelTimeoutSeconds) {
-        int appPort = freePort();
+        return start(workflow, channelTimeoutSeconds, Map.of());
+    }
+
+    /** As above, with {@code more} settings for the app, such as its store. */
+    static V2AppOnEmulator start(String workflow, int channelTimeoutSeconds, Map<String, String> more) {
+        int appPort = TestDatabase.freePort();
         FakeVerificationGateway provider = FakeVerificationGateway.builder().clock(FakeClock.followingSystemTime())
                 .build();
         VerifyEmulator emulator = VerifyEmulator.builder(provider).credentials(KEY, SECRET)
@@ -64,20 +67,21 @@ final class V2AppOnEmulator implements AutoCloseable {
                 "VERIFY_ABUSE_CONTROLS", "off",
                 "PORT", Integer.toString(appPort)));
         settings.put("VONAGE_WHATSAPP_FROM", WHATSAPP_FROM);
+        settings.putAll(more);
         try {
-            return new V2AppOnEmulator(emulator, VerifyApp.start(AppConfig.from(settings, new Properties())));
+            return new V2AppOnEmulator(emulator, VerifyApp.start(AppConfig.from(settings, new Properties())),
+                    settings);
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** One more app instance with the same settings on a port of its own; it is not the emulator's target. */
+    RunningApp startAnotherInstance() {
+        Map<String, String> another = new HashMap<>(settings);
+        another.put("PORT", "0");
+        return VerifyApp.start(AppConfig.from(another, new Properties()));
     }
 
     /** The provider's request id of flow {@code id}, for a test that forges callbacks about it. */

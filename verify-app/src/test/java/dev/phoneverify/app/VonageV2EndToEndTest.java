@@ -3,17 +3,11 @@ package dev.phoneverify.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.phoneverify.core.domain.Channel;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -232,13 +226,7 @@ class VonageV2EndToEndTest {
     }
 
     private ApiClient.Answer postCallback(String authorization, String body) {
-        HttpRequest.Builder request = both.api.request(VonageV2Settings.DEFAULT_WEBHOOK_PATH)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return both.api.send(request.build());
+        return ForgedCallbacks.post(both.api, authorization, body);
     }
 
     private static String newNumber() {
@@ -246,35 +234,18 @@ class VonageV2EndToEndTest {
     }
 
     private static String signed(String body) {
-        return token(body).sign(Algorithm.HMAC256(V2AppOnEmulator.SIGNATURE_SECRET));
+        return ForgedCallbacks.signed(body);
     }
 
-    /** A token as Vonage makes one for {@code body}: issued now, a new id; a test changes one claim. */
     private static JWTCreator.Builder token(String body) {
-        return JWT.create().withIssuedAt(Instant.now()).withJWTId(UUID.randomUUID().toString())
-                .withIssuer("Vonage").withClaim("api_key", V2AppOnEmulator.KEY)
-                .withClaim("payload_hash", sha256Hex(body.getBytes(StandardCharsets.UTF_8)));
+        return ForgedCallbacks.token(body);
     }
 
     private static String summary(String requestId, String status) {
-        String now = Instant.now().toString();
-        return "{\"request_id\":\"" + requestId + "\",\"submitted_at\":\"" + now + "\",\"status\":\"" + status
-                + "\",\"type\":\"summary\",\"channel_timeout\":" + STEP_SECONDS + ",\"workflow\":[{\"channel\":"
-                + "\"sms\",\"initiated_at\":\"" + now + "\",\"status\":\"expired\"}],\"finalized_at\":\"" + now
-                + "\"}";
+        return ForgedCallbacks.summary(requestId, status, STEP_SECONDS);
     }
 
     private static String event(String requestId, String channel, String status) {
-        String now = Instant.now().toString();
-        return "{\"request_id\":\"" + requestId + "\",\"triggered_at\":\"" + now + "\",\"type\":\"event\","
-                + "\"channel\":\"" + channel + "\",\"status\":\"" + status + "\",\"finalized_at\":\"" + now + "\"}";
-    }
-
-    private static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ForgedCallbacks.event(requestId, channel, status);
     }
 }
