@@ -70,13 +70,12 @@ final class Pages {
 
     String code(VerificationFlow flow, String csrf, Optional<String> message) {
         String base = "/verify/" + escape(flow.id());
-        String how = how(flow.channel());
         String outbox = devTools
                 ? "<p class=\"muted\">Running on the fake gateway: read the code in the <a id=\"outbox\" href=\"/dev/outbox?flow="
                         + escape(flow.id()) + "\">outbox</a>.</p>"
                 : "";
         return layout("Enter your code", message.map(Pages::warning).orElse("")
-                + "<p>We sent a code " + how + " to <strong>" + escape(flow.number().masked()) + "</strong>. It is valid"
+                + "<p>" + sentHow(flow) + ". It is valid"
                 + " until " + TIME.format(flow.expiresAt()) + "; " + attempts(flow.attemptsRemaining()) + " left.</p>"
                 + "<form method=\"post\" action=\"" + base + "/check\">" + hidden(csrf)
                 + "<label for=\"code\">Code</label><input id=\"code\" name=\"code\" inputmode=\"numeric\""
@@ -175,6 +174,14 @@ final class Pages {
             case WHATSAPP -> "Send it by WhatsApp";
             case EMAIL -> "Email me the code";
         };
+    }
+
+    /** What the code page says of the current step: a call is under way, a message has gone out. */
+    private static String sentHow(VerificationFlow flow) {
+        String number = "<strong>" + escape(flow.number().masked()) + "</strong>";
+        return flow.channel() == Channel.VOICE
+                ? "We are calling you now at " + number + ": the code comes by a phone call"
+                : "We sent a code " + how(flow.channel()) + " to " + number;
     }
 
     /** How a code reaches the user on {@code channel}, in the words of the code page. */

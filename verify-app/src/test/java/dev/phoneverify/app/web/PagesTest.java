@@ -55,7 +55,8 @@ class PagesTest {
     void aFlowMovedToACallByTheProviderSaysSo() {
         Pages pages = new Pages(false, Workflow.parse("sms,voice"));
 
-        assertThat(pages.code(flowOn(Channel.VOICE), "t", Optional.empty())).contains("by a phone call");
+        assertThat(pages.code(flowOn(Channel.VOICE), "t", Optional.empty()))
+                .contains("We are calling you now at <strong>+44******0123</strong>");
     }
 
     @Test

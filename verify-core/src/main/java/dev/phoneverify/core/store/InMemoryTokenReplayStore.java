@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Adapter: a {@link TokenReplayStore} in this process's memory, for one instance. Ids whose time has passed are
- * dropped every {@value #PURGE_EVERY} writes, so the map holds about one window's accepted tokens.
+ * dropped every few hundred writes, so the map holds about one window's accepted tokens.
  */
 public final class InMemoryTokenReplayStore implements TokenReplayStore {
     static final int PURGE_EVERY = 256;
