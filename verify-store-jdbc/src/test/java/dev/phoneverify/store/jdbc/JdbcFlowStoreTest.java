@@ -84,7 +84,7 @@ class JdbcFlowStoreTest {
         try (PostgresStores restarted = PostgresStores.connect(empty)) {
             assertThat(restarted.flowStore(CLOCK).find(kept.id())).contains(kept);
             assertThat(appliedMigrations(restarted)).containsExactly("1 verification flows", "2 abuse controls",
-                    "3 flow steps end reasons and provider ids");
+                    "3 flow steps end reasons and provider ids", "5 webhook token replays");
         }
     }
 
