@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Supplier;
 
 /**
  * The app's settings, read from environment variables; a system property of the same name overrides a variable.
@@ -29,10 +28,11 @@ import java.util.function.Supplier;
  * @param store   where verifications are kept
  * @param postgres the database's settings, present exactly when {@code store} is {@link Store#POSTGRES}
  * @param http    where the server listens, whom it trusts to forward client addresses, how long it drains on stop
+ * @param vonageV2 the Verify v2 settings, present exactly when {@code gateway} is {@link Gateway#VONAGE_V2}
  */
 public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageConfig> vonage,
                         AbuseControlPolicy abuseControls, Store store, Optional<DatabaseSettings> postgres,
-                        HttpSettings http) {
+                        HttpSettings http, Optional<VonageV2Settings> vonageV2) {
     public static final String DEFAULT_BRAND = "phone-verify";
     public static final int DEFAULT_PORT = 8080;
     static final String LOOPBACK = "127.0.0.1";
@@ -43,11 +43,13 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
         /** The in-memory simulator: no account, no network, codes shown in the outbox. */
         FAKE,
         /** Vonage Verify v1 through its SDK. */
-        VONAGE;
+        VONAGE,
+        /** Vonage Verify v2 through its SDK, with its signed callbacks received on the webhook. */
+        VONAGE_V2;
 
-        /** The name used in {@code VERIFY_GATEWAY} and in {@code /health}. */
+        /** The name used in {@code VERIFY_GATEWAY} and in {@code /health}: fake, vonage, vonage-v2. */
         public String configName() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -70,6 +72,13 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
         this(gateway, brand, port, vonage, abuseControls, store, postgres, HttpSettings.defaults());
     }
 
+    /** The settings as they were before Verify v2: no v2 settings. */
+    public AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageConfig> vonage,
+                     AbuseControlPolicy abuseControls, Store store, Optional<DatabaseSettings> postgres,
+                     HttpSettings http) {
+        this(gateway, brand, port, vonage, abuseControls, store, postgres, http, Optional.empty());
+    }
+
     public AppConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(gateway, "gateway");
@@ -78,6 +87,10 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
         Objects.requireNonNull(abuseControls, "abuseControls");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(postgres, "postgres");
+        Objects.requireNonNull(vonageV2, "vonageV2");
+        if (vonageV2.isPresent() != (gateway == Gateway.VONAGE_V2)) {
+            throw new IllegalArgumentException("Vonage v2 settings go with the vonage-v2 gateway, and only with it");
+        }
         if (vonage.isPresent() != (gateway == Gateway.VONAGE)) {
             throw new IllegalArgumentException("Vonage settings go with the vonage gateway, and only with it");
         }
@@ -94,17 +107,18 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
 
     /** These settings with other abuse controls; {@link AbuseControlPolicy#none()} turns them off. */
     public AppConfig withAbuseControls(AbuseControlPolicy policy) {
-        return new AppConfig(gateway, brand, port, vonage, policy, store, postgres, http);
+        return new AppConfig(gateway, brand, port, vonage, policy, store, postgres, http, vonageV2);
     }
 
     /** The same settings, keeping verifications and send limits in the PostgreSQL database {@code database}. */
     public AppConfig withPostgres(DatabaseSettings database) {
-        return new AppConfig(gateway, brand, port, vonage, abuseControls, Store.POSTGRES, Optional.of(database), http);
+        return new AppConfig(gateway, brand, port, vonage, abuseControls, Store.POSTGRES, Optional.of(database), http,
+                vonageV2);
     }
 
     /** The same settings with other HTTP settings. */
     public AppConfig withHttp(HttpSettings settings) {
-        return new AppConfig(gateway, brand, port, vonage, abuseControls, store, postgres, settings);
+        return new AppConfig(gateway, brand, port, vonage, abuseControls, store, postgres, settings, vonageV2);
     }
 
     /**
@@ -155,23 +169,17 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
         AppConfig read() {
             Gateway gateway = gateway();
             Optional<VonageConfig> vonage = gateway == Gateway.VONAGE
-                    ? Optional.of(adapterSettings(() -> VonageConfig.fromEnvironment(settings)))
+                    ? Optional.of(AdapterSettings.read(() -> VonageConfig.fromEnvironment(settings)))
+                    : Optional.empty();
+            Optional<VonageV2Settings> vonageV2 = gateway == Gateway.VONAGE_V2
+                    ? Optional.of(VonageV2Settings.read(settings, this::value))
                     : Optional.empty();
             Store store = store();
             Optional<DatabaseSettings> postgres = store == Store.POSTGRES
-                    ? Optional.of(adapterSettings(() -> DatabaseSettings.fromEnvironment(settings)))
+                    ? Optional.of(AdapterSettings.read(() -> DatabaseSettings.fromEnvironment(settings)))
                     : Optional.empty();
             return new AppConfig(gateway, brand(), port(), vonage, abuseControls(), store, postgres,
-                    HttpSettings.read(this::value));
-        }
-
-        /** An adapter's own reading of its settings; its refusal names the variable and becomes a start-up error. */
-        private static <T> T adapterSettings(Supplier<T> read) {
-            try {
-                return read.get();
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage().replaceAll("\\R", " "));
-            }
+                    HttpSettings.read(this::value), vonageV2);
         }
 
         private Store store() {
@@ -204,7 +212,8 @@ public record AppConfig(Gateway gateway, Brand brand, int port, Optional<VonageC
                     return gateway;
                 }
             }
-            throw new ConfigException("VERIFY_GATEWAY must be 'fake' or 'vonage', was '" + printable(chosen.get()) + "'");
+            throw new ConfigException("VERIFY_GATEWAY must be 'fake' or 'vonage', or 'vonage-v2' for Verify v2, was '"
+                    + printable(chosen.get()) + "'");
         }
 
         private Brand brand() {

@@ -54,7 +54,7 @@ final class CoreModule extends AbstractModule {
     Verifications verifications(VerificationGateway gateway, FlowStore flows, AbuseControls abuseControls,
                                 IdempotencyStore idempotencyKeys, @Named(IDEMPOTENCY_WAIT) Duration idempotencyWait,
                                 VerificationPolicy policy, Brand brand, Clock clock, PhoneVerifyMetrics metrics) {
-        Verifications verifications = Verifications.builder()
+        Verifications.Builder builder = Verifications.builder()
                 .gateway(metrics.timedGateway(gateway))
                 .flows(flows)
                 .idempotencyKeys(idempotencyKeys)
@@ -62,8 +62,10 @@ final class CoreModule extends AbstractModule {
                 .abuseControls(abuseControls)
                 .brand(brand)
                 .clock(clock)
-                .policy(policy)
-                .build();
+                .policy(policy);
+        // On v2 the workflow is a setting; the v1 gateways and the fake bring their own.
+        config.vonageV2().ifPresent(v2 -> builder.defaultWorkflow(v2.workflow()));
+        Verifications verifications = builder.build();
         AuditLog audit = new AuditLog();
         verifications.addListener(audit);
         verifications.addAlarmListener(audit);

@@ -7,6 +7,7 @@ import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.IdempotencyStore;
+import dev.phoneverify.core.port.TokenReplayStore;
 import dev.phoneverify.core.store.InMemoryStores;
 import java.time.Clock;
 
@@ -26,6 +27,13 @@ final class InMemoryStoreModule extends AbstractModule {
     @Singleton
     FlowStore flowStore(Clock clock) {
         return InMemoryStores.flows(clock);
+    }
+
+    /** The ids of the webhook tokens this instance accepted. */
+    @Provides
+    @Singleton
+    TokenReplayStore tokenReplays() {
+        return InMemoryStores.tokenReplays();
     }
 
     @Provides

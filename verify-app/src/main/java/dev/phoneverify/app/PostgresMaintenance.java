@@ -5,6 +5,7 @@ import dev.phoneverify.store.jdbc.JdbcConversionStatsStore;
 import dev.phoneverify.store.jdbc.JdbcFlowStore;
 import dev.phoneverify.store.jdbc.JdbcIdempotencyStore;
 import dev.phoneverify.store.jdbc.JdbcRateLimitStore;
+import dev.phoneverify.store.jdbc.JdbcTokenReplayStore;
 import dev.phoneverify.store.jdbc.PostgresStores;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Purges flows beyond their retention (their idempotency keys go with them), idempotency keys whose start never
- * finished, expired send counters and holds, and old conversion buckets from PostgreSQL
+ * finished, expired send counters and holds, old conversion buckets and webhook token ids past the allowed age
+ * from PostgreSQL
  * once a minute, and closes the pool when the app stops. Every instance runs it; the purges' {@code SKIP LOCKED}
  * makes concurrent purges share the rows instead of queueing.
  */
@@ -31,6 +33,7 @@ final class PostgresMaintenance implements StoreMaintenance {
     private final JdbcRateLimitStore limits;
     private final JdbcConversionStatsStore conversions;
     private final JdbcIdempotencyStore keys;
+    private final JdbcTokenReplayStore tokens;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "phone-verify-purge");
@@ -39,12 +42,14 @@ final class PostgresMaintenance implements StoreMaintenance {
     });
 
     PostgresMaintenance(PostgresStores stores, JdbcFlowStore flows, JdbcRateLimitStore limits,
-                        JdbcConversionStatsStore conversions, JdbcIdempotencyStore keys, Clock clock) {
+                        JdbcConversionStatsStore conversions, JdbcIdempotencyStore keys, JdbcTokenReplayStore tokens,
+                        Clock clock) {
         this.stores = stores;
         this.keys = keys;
         this.flows = flows;
         this.limits = limits;
         this.conversions = conversions;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -62,7 +67,8 @@ final class PostgresMaintenance implements StoreMaintenance {
         try {
             int dropped = flows.purgeBeyondRetention() + limits.purgeExpired(clock.instant())
                     + conversions.purgeBeyondRetention()
-                    + keys.purgeUnfinishedBefore(clock.instant().minus(UNFINISHED_KEYS_KEPT));
+                    + keys.purgeUnfinishedBefore(clock.instant().minus(UNFINISHED_KEYS_KEPT))
+                    + tokens.purgeExpired(clock.instant());
             LOG.debug("purged {} old rows", dropped);
         } catch (StoreUnavailableException e) {
             // An outage is already visible as 503s; one line per missed purge is enough, and the next one catches up.

@@ -7,11 +7,13 @@ import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.IdempotencyStore;
+import dev.phoneverify.core.port.TokenReplayStore;
 import dev.phoneverify.store.jdbc.DatabaseSettings;
 import dev.phoneverify.store.jdbc.JdbcConversionStatsStore;
 import dev.phoneverify.store.jdbc.JdbcFlowStore;
 import dev.phoneverify.store.jdbc.JdbcIdempotencyStore;
 import dev.phoneverify.store.jdbc.JdbcRateLimitStore;
+import dev.phoneverify.store.jdbc.JdbcTokenReplayStore;
 import dev.phoneverify.store.jdbc.PostgresStores;
 import java.time.Clock;
 
@@ -34,6 +36,7 @@ final class PostgresStoreModule extends PrivateModule {
         expose(FlowStore.class);
         expose(AbuseControls.class);
         expose(IdempotencyStore.class);
+        expose(TokenReplayStore.class);
         expose(StoreMaintenance.class);
     }
 
@@ -79,6 +82,18 @@ final class PostgresStoreModule extends PrivateModule {
         return store;
     }
 
+    @Provides
+    @Singleton
+    JdbcTokenReplayStore jdbcTokenReplays(PostgresStores stores) {
+        return stores.tokenReplayStore();
+    }
+
+    /** Webhook tokens accepted by any instance on the database, so a replay to another instance fails too. */
+    @Provides
+    TokenReplayStore tokenReplays(JdbcTokenReplayStore store) {
+        return store;
+    }
+
     /** The counters every instance on the database shares, so a limit holds across all of them. */
     @Provides
     @Singleton
@@ -90,7 +105,8 @@ final class PostgresStoreModule extends PrivateModule {
     @Provides
     @Singleton
     StoreMaintenance maintenance(PostgresStores stores, JdbcFlowStore flows, JdbcRateLimitStore limits,
-                                 JdbcConversionStatsStore conversions, JdbcIdempotencyStore keys, Clock clock) {
-        return new PostgresMaintenance(stores, flows, limits, conversions, keys, clock);
+                                 JdbcConversionStatsStore conversions, JdbcIdempotencyStore keys,
+                                 JdbcTokenReplayStore tokens, Clock clock) {
+        return new PostgresMaintenance(stores, flows, limits, conversions, keys, tokens, clock);
     }
 }

@@ -93,6 +93,8 @@ public final class VerifyApp {
         List<Module> modules = new ArrayList<>(List.of(new CoreModule(config), new WebModule(), storeModule(config)));
         modules.addAll(switch (config.gateway()) {
             case VONAGE -> List.of(new VonageGatewayModule(config.vonage().orElseThrow()), new SystemClockModule());
+            case VONAGE_V2 -> List.of(new VonageV2GatewayModule(config.vonageV2().orElseThrow()),
+                    new SystemClockModule());
             case FAKE -> List.of(new FakeGatewayModule());
         });
         return modules;
@@ -142,8 +144,9 @@ public final class VerifyApp {
     }
 
     private static String providerAddress(AppConfig config) {
-        return config.vonage()
-                .map(vonage -> " at " + vonage.baseUri())
+        return config.vonage().map(vonage -> " at " + vonage.baseUri())
+                .or(() -> config.vonageV2().map(v2 -> " at " + v2.gateway().baseUri() + ", workflow " + v2.workflow()
+                        + ", callbacks on " + v2.webhookPath()))
                 .orElse("");
     }
 

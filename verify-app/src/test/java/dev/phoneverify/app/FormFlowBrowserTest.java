@@ -1,25 +1,17 @@
 package dev.phoneverify.app;
 
-import dev.phoneverify.core.domain.AbuseControlPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import dev.phoneverify.core.domain.AbuseControlPolicy;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person's walk through the form flow in Debian's headless Chromium: the code is read from the fake's outbox page,
@@ -27,43 +19,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FormFlowBrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** A global the test sets on a page before leaving it; a new document does not have it. */
-    private static final String OLD_PAGE_MARK = "phoneVerifyTestLeftThisPage";
-
     private RunningApp app;
+    private HeadlessBrowser chromium;
     private ChromeDriver browser;
-    private Path profile;
     private String base;
 
     @BeforeAll
     void start() throws IOException {
         app = VerifyApp.start(AppConfig.fake(0).withAbuseControls(AbuseControlPolicy.none()));
         base = "http://127.0.0.1:" + app.port();
-        profile = Files.createTempDirectory("phone-verify-chromium");
-        ChromeOptions options = new ChromeOptions();
-        // Both paths are given, so Selenium Manager has nothing to download.
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=900,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = HeadlessBrowser.start();
+        browser = chromium.driver;
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
         if (app != null) {
             app.close();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -162,17 +137,8 @@ class FormFlowBrowserTest {
         return newest.findElement(By.cssSelector("code.code")).getText();
     }
 
-    /**
-     * Clicks and waits until the next page replaced this one, so the next step never races a navigation. "Replaced"
-     * is a new document, seen as the loss of a mark set on the old one: asking an element of the old page whether it
-     * is stale can race the navigation itself (ChromeDriver then answers "node does not belong to the document"
-     * rather than "stale element").
-     */
     private void click(String id) {
-        browser.executeScript("window." + OLD_PAGE_MARK + " = true;");
-        browser.findElement(By.id(id)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Boolean.TRUE.equals(browser.executeScript(
-                "return window." + OLD_PAGE_MARK + " !== true && document.readyState === 'complete';")));
+        chromium.click(id);
     }
 
     private String message() {
@@ -180,6 +146,6 @@ class FormFlowBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(name);
     }
 }

@@ -1,9 +1,11 @@
 package dev.phoneverify.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.phoneverify.adapter.fake.FakeVerificationGateway;
 import dev.phoneverify.emulator.VerifyEmulator;
+import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.PhoneNumber;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -96,6 +98,47 @@ class LogHygieneTest {
         assertThat(logs).as("the capture works: the audit log and the core's debug lines are there")
                 .contains("Verified").contains("dev.phoneverify.core.service.AbuseGuard");
         assertThat(logs).doesNotContain(SECRET);
+        assertNoNumberOrCode(logs);
+    }
+
+    @Test
+    void flowsOnVerifyV2WithTheirCallbacksLogNoCodeSecretTokenOrUnmaskedNumber() throws IOException {
+        String verified = "+447700903001";
+        String expired = "+447700903002";
+        numbers.add(verified);
+        numbers.add(expired);
+        try (V2AppOnEmulator both = V2AppOnEmulator.start("sms,voice", 60)) {
+            ApiClient api = both.api;
+            String id = api.postJson("/api/verifications", "{\"number\":\"" + verified + "\"}").text("id");
+            String code = both.codesSent(verified, Channel.SMS).get(0);
+            codes.add(code);
+            String wrong = code.equals("0000") ? "1111" : "0000";
+            assertThat(api.postJson("/api/verifications/" + id + "/check", "{\"code\":\"" + wrong + "\"}")
+                    .text("outcome")).isEqualTo("WRONG_CODE");
+            assertThat(api.postJson("/api/verifications/" + id + "/check", "{\"code\":\"" + code + "\"}")
+                    .text("outcome")).isEqualTo("CORRECT");
+
+            String second = api.postJson("/api/verifications", "{\"number\":\"" + expired + "\"}").text("id");
+            codes.add(both.codesSent(expired, Channel.SMS).get(0));
+            both.advanceEmulatorClock(60);
+            await().atMost(Duration.ofSeconds(20)).until(() -> both.codesSent(expired, Channel.VOICE).size() == 1
+                    && "VOICE".equals(api.get("/api/verifications/" + second).text("channel")));
+            codes.add(both.codesSent(expired, Channel.VOICE).get(0));
+            both.advanceEmulatorClock(60);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> "EXPIRED".equals(api.get("/api/verifications/" + second).text("state")));
+            api.post(VonageV2Settings.DEFAULT_WEBHOOK_PATH, "application/json", "{\"forged\":true}");
+        }
+
+        String logs = capturedLogs();
+        assertThat(logs).as("the capture has the callbacks").contains("Vonage Verify summary callback expired")
+                .contains("refused a Vonage Verify callback");
+        assertThat(logs).doesNotContain(V2AppOnEmulator.SECRET).doesNotContain(V2AppOnEmulator.SIGNATURE_SECRET)
+                .as("no JWT").doesNotContain("eyJ");
+        assertNoNumberOrCode(logs);
+    }
+
+    private void assertNoNumberOrCode(String logs) {
         for (String number : numbers) {
             assertThat(logs).doesNotContain(number.substring(1)).contains(PhoneNumber.parse(number).masked());
         }

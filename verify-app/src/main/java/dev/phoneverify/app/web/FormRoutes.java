@@ -3,6 +3,7 @@ package dev.phoneverify.app.web;
 import dev.phoneverify.api.Problem;
 import dev.phoneverify.api.Problems;
 import dev.phoneverify.api.RefusalProblems;
+import dev.phoneverify.core.domain.EmailAddress;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.InvalidInputException;
 import dev.phoneverify.core.domain.PhoneNumber;
@@ -54,8 +55,12 @@ final class FormRoutes {
 
     private void start(Context ctx) {
         String number = reader.form(ctx).getOrDefault("number", "");
+        String email = reader.form(ctx).getOrDefault("email", "");
         try {
             StartCommand command = StartCommand.to(PhoneNumber.parse(number)).withClient(ClientKeys.of(ctx));
+            if (pages.asksForEmail()) {
+                command = command.withEmail(EmailAddress.parse(email));
+            }
             useCases.starts().start(command).accept(new StartResult.Visitor<Reply>() {
                 @Override
                 public Reply started(StartResult.Started started) {
@@ -64,15 +69,15 @@ final class FormRoutes {
 
                 @Override
                 public Reply refused(StartResult.Refused refused) {
-                    return startPage(number, refused.refusal().accept(refusals));
+                    return startPage(number, email, refused.refusal().accept(refusals));
                 }
             }).to(ctx);
         } catch (InvalidInputException e) {
-            startPage(number, Problems.invalidInput(e)).to(ctx);
+            startPage(number, email, Problems.invalidInput(e)).to(ctx);
         } catch (GatewayException e) {
-            startPage(number, Problems.gatewayFailure(e)).to(ctx);
+            startPage(number, email, Problems.gatewayFailure(e)).to(ctx);
         } catch (StoreUnavailableException e) {
-            startPage(number, Problems.storeUnavailable()).to(ctx);
+            startPage(number, email, Problems.storeUnavailable()).to(ctx);
         }
     }
 
@@ -198,9 +203,9 @@ final class FormRoutes {
         };
     }
 
-    private Reply startPage(String number, Problem problem) {
+    private Reply startPage(String number, String email, Problem problem) {
         return ctx -> {
-            ctx.html(pages.start(sessions.tokenFor(ctx), Optional.of(problem.detail()), number));
+            ctx.html(pages.start(sessions.tokenFor(ctx), Optional.of(problem.detail()), number, email));
             status(ctx, problem);
         };
     }

@@ -5,6 +5,7 @@ import static dev.phoneverify.app.web.Html.escape;
 import dev.phoneverify.core.domain.Channel;
 import dev.phoneverify.core.domain.EndReason;
 import dev.phoneverify.core.domain.VerificationFlow;
+import dev.phoneverify.core.domain.Workflow;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,38 +30,60 @@ final class Pages {
             + "code{font-size:1.2rem;font-weight:bold}";
 
     private final boolean devTools;
+    private final Workflow workflow;
 
-    /** @param devTools whether the fake's outbox page exists, so pages can link to it */
-    Pages(boolean devTools) {
+    /**
+     * @param devTools whether the fake's outbox page exists, so pages can link to it
+     * @param workflow the steps every start gets: the form asks for an email address only when one is by email,
+     *                 and the next-step button names the step after the current one
+     */
+    Pages(boolean devTools, Workflow workflow) {
         this.devTools = devTools;
+        this.workflow = workflow;
+    }
+
+    /** True when the start form asks for an email address. */
+    boolean asksForEmail() {
+        return workflow.hasEmailStep();
     }
 
     String start(String csrf, Optional<String> message, String number) {
+        return start(csrf, message, number, "");
+    }
+
+    String start(String csrf, Optional<String> message, String number, String email) {
+        String emailField = asksForEmail()
+                ? "<label for=\"email\">Email address, for the step that sends the code by email</label>"
+                        + "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required"
+                        + " value=\"" + escape(email) + "\">"
+                : "";
         return layout("Verify your phone number", message.map(Pages::warning).orElse("")
                 + "<form method=\"post\" action=\"/verify\">" + hidden(csrf)
                 + "<label for=\"number\">Phone number, with country code</label>"
                 + "<input id=\"number\" name=\"number\" type=\"tel\" autocomplete=\"tel\" required"
-                + " placeholder=\"+44 7700 900000\" value=\"" + escape(number) + "\">"
+                + " placeholder=\"+44 7700 900000\" value=\"" + escape(number) + "\">" + emailField
                 + "<button type=\"submit\" id=\"send\">Send me a code</button></form>"
-                + "<p class=\"muted\">We send a code by text message; you can ask for a call instead.</p>");
+                + "<p class=\"muted\">We send a code " + how(workflow.firstChannel())
+                + nextStep(workflow.firstChannel()).map(next -> "; you can ask for it " + how(next) + " instead")
+                        .orElse("") + ".</p>");
     }
 
     String code(VerificationFlow flow, String csrf, Optional<String> message) {
         String base = "/verify/" + escape(flow.id());
-        String how = how(flow.channel());
         String outbox = devTools
                 ? "<p class=\"muted\">Running on the fake gateway: read the code in the <a id=\"outbox\" href=\"/dev/outbox?flow="
                         + escape(flow.id()) + "\">outbox</a>.</p>"
                 : "";
         return layout("Enter your code", message.map(Pages::warning).orElse("")
-                + "<p>We sent a code " + how + " to <strong>" + escape(flow.number().masked()) + "</strong>. It is valid"
+                + "<p>" + sentHow(flow) + ". It is valid"
                 + " until " + TIME.format(flow.expiresAt()) + "; " + attempts(flow.attemptsRemaining()) + " left.</p>"
                 + "<form method=\"post\" action=\"" + base + "/check\">" + hidden(csrf)
                 + "<label for=\"code\">Code</label><input id=\"code\" name=\"code\" inputmode=\"numeric\""
                 + " autocomplete=\"one-time-code\" required maxlength=\"10\">"
                 + "<button type=\"submit\" id=\"check\">Verify</button></form><p>"
-                + "<form class=\"inline\" method=\"post\" action=\"" + base + "/next\">" + hidden(csrf)
-                + "<button type=\"submit\" class=\"secondary\" id=\"next\">Call me instead</button></form> "
+                + nextStep(flow.channel()).map(next -> "<form class=\"inline\" method=\"post\" action=\"" + base
+                        + "/next\">" + hidden(csrf) + "<button type=\"submit\" class=\"secondary\" id=\"next\">"
+                        + nextStepLabel(next) + "</button></form> ").orElse("")
                 + "<form class=\"inline\" method=\"post\" action=\"" + base + "/cancel\">" + hidden(csrf)
                 + "<button type=\"submit\" class=\"secondary\" id=\"cancel\">Cancel</button></form></p>" + outbox);
     }
@@ -128,6 +151,37 @@ final class Pages {
 
     private static String finished(String title, String body) {
         return layout(title, body + "<p><a id=\"again\" href=\"/\">Verify a number</a></p>");
+    }
+
+    /**
+     * The channel of the step after the first one on {@code current}, if the workflow has one. A flow on a channel
+     * the workflow does not name (started before a change of {@code VERIFY_WORKFLOW}) is offered a call, as ever.
+     */
+    Optional<Channel> nextStep(Channel current) {
+        List<Channel> channels = workflow.channels();
+        int index = channels.indexOf(current);
+        if (index < 0) {
+            return Optional.of(Channel.VOICE);
+        }
+        return index + 1 < channels.size() ? Optional.of(channels.get(index + 1)) : Optional.empty();
+    }
+
+    /** The next-step button, named by where the code goes next. */
+    static String nextStepLabel(Channel next) {
+        return switch (next) {
+            case VOICE -> "Call me instead";
+            case SMS -> "Send it by SMS";
+            case WHATSAPP -> "Send it by WhatsApp";
+            case EMAIL -> "Email me the code";
+        };
+    }
+
+    /** What the code page says of the current step: a call is under way, a message has gone out. */
+    private static String sentHow(VerificationFlow flow) {
+        String number = "<strong>" + escape(flow.number().masked()) + "</strong>";
+        return flow.channel() == Channel.VOICE
+                ? "We are calling you now at " + number + ": the code comes by a phone call"
+                : "We sent a code " + how(flow.channel()) + " to " + number;
     }
 
     /** How a code reaches the user on {@code channel}, in the words of the code page. */

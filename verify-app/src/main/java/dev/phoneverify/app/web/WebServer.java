@@ -49,6 +49,7 @@ public final class WebServer {
     private final ApiRoutes api;
     private final FormRoutes forms;
     private final Optional<DevRoutes> dev;
+    private final Optional<WebhookRoute> webhook;
     private final Verifications verifications;
     private final ReadinessRoutes readiness;
     private final MetricsScrape metrics;
@@ -62,7 +63,8 @@ public final class WebServer {
     @Inject
     WebServer(WebSettings settings, StartVerification starts, CheckCode checks, CancelVerification cancels,
               MoveToNextStep nextSteps, FindVerification finds, Verifications verifications,
-              Optional<DevConsole> devConsole, Clock clock, ReadinessChecks readinessChecks, MetricsScrape metrics) {
+              Optional<DevConsole> devConsole, Clock clock, ReadinessChecks readinessChecks, MetricsScrape metrics,
+              Optional<WebhookRoute> webhook) {
         UseCases useCases = new UseCases(starts, checks, cancels, nextSteps, finds);
         VerificationApi verificationApi = VerificationApi.of(verifications);
         this.settings = settings;
@@ -70,7 +72,8 @@ public final class WebServer {
         this.writer = new JsonWriter();
         this.sessions = new BrowserSessions(clock);
         this.reader = new RequestReader();
-        this.pages = new Pages(devConsole.isPresent());
+        this.pages = new Pages(devConsole.isPresent(), verifications.defaultWorkflow());
+        this.webhook = webhook;
         this.api = new ApiRoutes(useCases, verificationApi, reader, writer);
         this.forms = new FormRoutes(useCases, verificationApi.refusals(), reader, sessions, pages);
         this.readiness = new ReadinessRoutes(readinessChecks, writer);
@@ -92,6 +95,7 @@ public final class WebServer {
         api.register(javalin);
         forms.register(javalin);
         dev.ifPresent(routes -> routes.register(javalin));
+        webhook.ifPresent(route -> route.register(javalin));
         javalin.get("/health", this::health);
         readiness.register(javalin);
         javalin.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.text().get()));
@@ -153,9 +157,14 @@ public final class WebServer {
         ctx.header("Content-Security-Policy", CSP);
         RequestReader.refuseDeclaredOversizedBody(ctx);
         ClientKeys.resolve(ctx, settings.trustedProxies());
-        if (ctx.method() == HandlerType.POST && !ctx.path().startsWith("/api/")) {
+        if (ctx.method() == HandlerType.POST && !ctx.path().startsWith("/api/") && !isWebhook(ctx)) {
             sessions.requireValidToken(ctx, reader.form(ctx).get(BrowserSessions.TOKEN_FIELD));
         }
+    }
+
+    /** The provider's callbacks carry a signature instead of a form token. */
+    private boolean isWebhook(Context ctx) {
+        return webhook.filter(route -> route.path().equals(ctx.path())).isPresent();
     }
 
     private void registerErrorHandling(Javalin app) {

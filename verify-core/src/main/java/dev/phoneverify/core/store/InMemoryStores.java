@@ -27,6 +27,11 @@ public final class InMemoryStores {
         return new AbuseControls(policy, new InMemoryRateLimitStore(), new InMemoryConversionStatsStore());
     }
 
+    /** Token ids a webhook intake has accepted, remembered in memory. */
+    public static InMemoryTokenReplayStore tokenReplays() {
+        return new InMemoryTokenReplayStore();
+    }
+
     /** Every abuse control on with its defaults, counting in memory. */
     public static AbuseControls defaultAbuseControls() {
         return abuseControls(AbuseControlPolicy.defaults());

@@ -92,6 +92,11 @@ public final class PostgresStores implements AutoCloseable {
         return new JdbcRateLimitStore(pool);
     }
 
+    /** Token ids a webhook intake accepted, shared by every instance on this database. */
+    public JdbcTokenReplayStore tokenReplayStore() {
+        return new JdbcTokenReplayStore(pool);
+    }
+
     /** A conversion-stats store with {@link JdbcConversionStatsStore#DEFAULT_RETENTION}. */
     public JdbcConversionStatsStore conversionStatsStore(Clock clock) {
         return new JdbcConversionStatsStore(pool, clock);

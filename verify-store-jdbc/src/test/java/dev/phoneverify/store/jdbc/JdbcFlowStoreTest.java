@@ -85,7 +85,7 @@ class JdbcFlowStoreTest {
             assertThat(restarted.flowStore(CLOCK).find(kept.id())).contains(kept);
             assertThat(appliedMigrations(restarted)).containsExactly("1 verification flows", "2 abuse controls",
                     "3 flow steps end reasons and provider ids", "4 admission in one round trip",
-                    "6 idempotency keys");
+                    "5 webhook token replays", "6 idempotency keys");
         }
     }
 
