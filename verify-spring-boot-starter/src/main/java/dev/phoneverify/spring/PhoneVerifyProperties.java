@@ -127,6 +127,29 @@ public class PhoneVerifyProperties {
         private String whatsappFrom;
         /** The sender address of email steps (VONAGE_EMAIL_FROM); vonage-v2 only. */
         private String emailFrom;
+        /**
+         * The account's signature secret (not the API secret), VONAGE_SIGNATURE_SECRET: checks the v2 callbacks
+         * the webhook receives. Required on vonage-v2 with phoneverify.web.enabled.
+         */
+        private String signatureSecret;
+        /** How old a callback's token may be (VERIFY_WEBHOOK_MAX_AGE); 1 s to 1 h, default 5 min. */
+        private Duration webhookMaxAge;
+
+        public String getSignatureSecret() {
+            return signatureSecret;
+        }
+
+        public void setSignatureSecret(String signatureSecret) {
+            this.signatureSecret = signatureSecret;
+        }
+
+        public Duration getWebhookMaxAge() {
+            return webhookMaxAge;
+        }
+
+        public void setWebhookMaxAge(Duration webhookMaxAge) {
+            this.webhookMaxAge = webhookMaxAge;
+        }
 
         public String getApiKey() {
             return apiKey;
@@ -286,6 +309,8 @@ public class PhoneVerifyProperties {
     public static class Web {
         /** Serve the JSON API (/api/verifications, and /api/dev/* on the fake) through Spring MVC. */
         private boolean enabled;
+        /** Where Vonage posts the v2 callbacks, on vonage-v2 (VERIFY_WEBHOOK_PATH). */
+        private String webhookPath = VonageWebhookController.DEFAULT_PATH;
 
         public boolean isEnabled() {
             return enabled;
@@ -293,6 +318,14 @@ public class PhoneVerifyProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public String getWebhookPath() {
+            return webhookPath;
+        }
+
+        public void setWebhookPath(String webhookPath) {
+            this.webhookPath = webhookPath;
         }
     }
 }

@@ -4,11 +4,13 @@ import dev.phoneverify.core.domain.AbuseControlPolicy;
 import dev.phoneverify.core.port.AbuseControls;
 import dev.phoneverify.core.port.FlowStore;
 import dev.phoneverify.core.port.IdempotencyStore;
+import dev.phoneverify.core.port.TokenReplayStore;
 import dev.phoneverify.core.store.InMemoryStores;
 import dev.phoneverify.store.jdbc.JdbcConversionStatsStore;
 import dev.phoneverify.store.jdbc.JdbcFlowStore;
 import dev.phoneverify.store.jdbc.JdbcIdempotencyStore;
 import dev.phoneverify.store.jdbc.JdbcRateLimitStore;
+import dev.phoneverify.store.jdbc.JdbcTokenReplayStore;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,6 +45,12 @@ final class StoreConfigurations {
         @ConditionalOnMissingBean
         IdempotencyStore phoneVerifyIdempotencyKeys(Clock clock) {
             return InMemoryStores.idempotencyKeys(clock);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        TokenReplayStore phoneVerifyTokenReplays() {
+            return InMemoryStores.tokenReplays();
         }
     }
 
@@ -84,6 +92,13 @@ final class StoreConfigurations {
         @ConditionalOnMissingBean
         IdempotencyStore phoneVerifyIdempotencyKeys(PostgresSchema schema) {
             return new JdbcIdempotencyStore(schema.dataSource());
+        }
+
+        /** Webhook tokens any instance accepted, so a replay to another instance on the database fails too. */
+        @Bean
+        @ConditionalOnMissingBean
+        TokenReplayStore phoneVerifyTokenReplays(PostgresSchema schema) {
+            return new JdbcTokenReplayStore(schema.dataSource());
         }
     }
 }

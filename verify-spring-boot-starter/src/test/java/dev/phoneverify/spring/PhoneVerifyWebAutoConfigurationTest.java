@@ -35,6 +35,31 @@ class PhoneVerifyWebAutoConfigurationTest {
     }
 
     @Test
+    void onVonageV2TheWebhookIsServedWithTheSignatureSecret() {
+        web.withPropertyValues("phoneverify.web.enabled=true", "phoneverify.gateway=vonage-v2",
+                "phoneverify.vonage.api-key=key123", "phoneverify.vonage.api-secret=secret123",
+                "phoneverify.vonage.signature-secret=signature123").run(context ->
+                assertThat(context).hasSingleBean(VonageWebhookController.class));
+    }
+
+    @Test
+    void onVonageV2WithoutASignatureSecretStartUpFailsNamingTheProperty() {
+        web.withPropertyValues("phoneverify.web.enabled=true", "phoneverify.gateway=vonage-v2",
+                "phoneverify.vonage.api-key=key123", "phoneverify.vonage.api-secret=secret123").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("phoneverify.vonage.signature-secret"));
+    }
+
+    @Test
+    void onV1AndOnTheFakeThereIsNoWebhook() {
+        web.withPropertyValues("phoneverify.web.enabled=true").run(context ->
+                assertThat(context).doesNotHaveBean(VonageWebhookController.class));
+        web.withPropertyValues("phoneverify.web.enabled=true", "phoneverify.gateway=vonage",
+                "phoneverify.vonage.api-key=key123", "phoneverify.vonage.api-secret=secret123").run(context ->
+                assertThat(context).doesNotHaveBean(VonageWebhookController.class));
+    }
+
+    @Test
     void outsideAServletApplicationNothingIsServed() {
         new ApplicationContextRunner().withConfiguration(BOTH).withPropertyValues("phoneverify.web.enabled=true")
                 .run(context -> assertThat(context).doesNotHaveBean(VerificationController.class));
