@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.phoneverify.adapter.vonage.VonageV2VerificationGateway;
 import dev.phoneverify.adapter.vonage.webhook.VonageVerifyWebhook;
+import dev.phoneverify.adapter.vonage.webhook.WebhookAnswer;
 import dev.phoneverify.app.web.WebhookRoute;
 import dev.phoneverify.core.port.TokenReplayStore;
 import dev.phoneverify.core.port.VerificationGateway;
@@ -87,8 +88,12 @@ final class VonageV2GatewayModule extends AbstractModule {
 
         @Override
         public WebhookRoute get() {
-            return new WebhookRoute(settings.webhookPath(),
-                    new VonageVerifyWebhook(settings.webhook(), updates, replays));
+            VonageVerifyWebhook intake = new VonageVerifyWebhook(settings.webhook(), updates, replays);
+            return new WebhookRoute(settings.webhookPath(), (authorization, body) -> {
+                WebhookAnswer answer = intake.receive(authorization, body);
+                return new WebhookRoute.Answer(answer.status(), answer.contentType(), answer.body(),
+                        answer.retryAfter());
+            });
         }
     }
 }

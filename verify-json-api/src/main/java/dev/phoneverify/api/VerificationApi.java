@@ -2,6 +2,7 @@ package dev.phoneverify.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.phoneverify.core.domain.ClientKey;
+import dev.phoneverify.core.domain.EmailAddress;
 import dev.phoneverify.core.domain.FlowId;
 import dev.phoneverify.core.domain.PhoneNumber;
 import dev.phoneverify.core.domain.VerificationCode;
@@ -124,7 +125,11 @@ public final class VerificationApi {
     /** The start command of a {@code POST} {@link #BASE} body ({@code {"number": "+44..."}}), from {@code client}. */
     public StartCommand startCommand(JsonNode body, ClientKey client) {
         PhoneNumber number = PhoneNumber.parse(JsonBodies.requiredText(body, "number"));
-        return StartCommand.to(number).withClient(client);
+        StartCommand command = StartCommand.to(number).withClient(client);
+        // The address of a workflow's email step (v2's sms,email, say); a start without one is refused there.
+        JsonNode email = body.get("email");
+        return email == null || email.isNull() ? command
+                : command.withEmail(EmailAddress.parse(JsonBodies.requiredText(body, "email")));
     }
 
     /** The check command of a {@code POST .../{id}/check} body ({@code {"code": "1234"}}). */

@@ -1,7 +1,5 @@
 package dev.phoneverify.app.web;
 
-import dev.phoneverify.adapter.vonage.webhook.VonageVerifyWebhook;
-import dev.phoneverify.adapter.vonage.webhook.WebhookAnswer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Objects;
@@ -13,12 +11,33 @@ import java.util.Optional;
  * handed over byte for byte, since the signature covers those bytes; the app's body size limit applies.
  *
  * @param path   the route, such as {@code /webhooks/vonage/verify}
- * @param intake checks the signature and applies the callback
+ * @param intake checks the signature and applies the callback: the provider adapter's intake, as the wiring
+ *               adapts it (the web layer knows no adapter)
  */
-public record WebhookRoute(String path, VonageVerifyWebhook intake) {
+public record WebhookRoute(String path, Intake intake) {
     public WebhookRoute {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(intake, "intake");
+    }
+
+    /** Receives one callback: the {@code Authorization} header, if sent, and the exact body. */
+    @FunctionalInterface
+    public interface Intake {
+        Answer receive(Optional<String> authorization, byte[] body);
+    }
+
+    /**
+     * What the route answers.
+     *
+     * @param contentType the body's media type; empty for an answer with no body
+     * @param retryAfter  seconds, sent as {@code Retry-After} when present
+     */
+    public record Answer(int status, Optional<String> contentType, String body, Optional<Integer> retryAfter) {
+        public Answer {
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
     }
 
     void register(Javalin app) {
@@ -26,7 +45,7 @@ public record WebhookRoute(String path, VonageVerifyWebhook intake) {
     }
 
     private void receive(Context ctx) {
-        WebhookAnswer answer = intake.receive(Optional.ofNullable(ctx.header("Authorization")), ctx.bodyAsBytes());
+        Answer answer = intake.receive(Optional.ofNullable(ctx.header("Authorization")), ctx.bodyAsBytes());
         ctx.status(answer.status());
         answer.retryAfter().ifPresent(seconds -> ctx.header("Retry-After", Integer.toString(seconds)));
         answer.contentType().ifPresentOrElse(type -> ctx.contentType(type).result(answer.body()),
