@@ -6,6 +6,7 @@
 #                           pgbench simple-update on the same server in the same run
 #   vonage-alternating.txt  the Vonage adapter against the raw SDK on the same emulator, paired rounds
 #   emulator.txt            the emulator's verifications/s over HTTP on 1 and 8 client threads
+#   webhook-intake.txt      signed v2 callbacks verified and applied per second in process, 1 and 2 threads, p50/p99
 #   machine.txt             cores, memory, CPU, Java, PostgreSQL, load average
 # The full run adds the JMH Vonage benchmark (throughput, allocation) and the memory footprint.
 #
@@ -28,10 +29,12 @@ if $quick; then
   database=(10 100 4)   # seconds per phase, fixed rate, saturating clients
   pairs=(20 500)        # paired rounds, milliseconds per round
   emulator=5
+  callbacks=5000        # per phase; the program checks every answer and flow
 else
   database=(30 100 4)
   pairs=(40 1000)
   emulator=15
+  callbacks=50000
 fi
 
 {
@@ -49,8 +52,7 @@ java -cp "$jar" dev.phoneverify.bench.DatabaseLoad "${database[@]}" 2>/dev/null 
 # Over HTTP the machine's load swings back-to-back results more than the difference measured: paired rounds.
 java -cp "$jar" dev.phoneverify.bench.VonageAlternating "${pairs[@]}" | tee "$out/vonage-alternating.txt"
 java -cp "$jar" dev.phoneverify.bench.EmulatorLoad "$emulator" | tee "$out/emulator.txt"
-# Webhook intake (signed v2 callbacks verified and applied per second) goes here once the v2 intake has landed:
-# java -cp "$jar" dev.phoneverify.bench.WebhookIntake ... | tee "$out/webhook-intake.txt"
+java -cp "$jar" dev.phoneverify.bench.WebhookIntakeLoad "$callbacks" | tee "$out/webhook-intake.txt"
 
 if ! $quick; then
   java -jar "$jar" 'VonageBenchmark' -prof gc -rf json -rff "$out/over-http.json"
@@ -65,4 +67,4 @@ echo
 grep -hE '^(memory|postgresql):|^pgbench|^postgresql saturated|^p99|^warning' "$out/database-load.txt"
 grep -h 'median ratio' "$out/vonage-alternating.txt"
 cat "$out/emulator.txt"
-echo "webhook intake: not measured yet (the v2 intake has not landed)"
+cat "$out/webhook-intake.txt"
