@@ -2,30 +2,35 @@ package dev.phoneverify.core.store;
 
 import dev.phoneverify.core.port.TokenReplayStore;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Adapter: a {@link TokenReplayStore} in this process's memory, for one instance. Ids whose time has passed are
- * dropped every few hundred writes, so the map holds about one window's accepted tokens.
+ * Adapter: a {@link TokenReplayStore} in this process's memory, for one instance. Every write first drops the ids
+ * whose time has passed, oldest first, from an index in expiry order: the cost per callback stays the same at any
+ * callback rate (a scan of the whole map would grow with the window's traffic), and the map holds about one
+ * window's accepted tokens.
  */
 public final class InMemoryTokenReplayStore implements TokenReplayStore {
-    static final int PURGE_EVERY = 256;
-
     private final Map<String, Instant> keptUntil = new ConcurrentHashMap<>();
-    private final AtomicInteger writes = new AtomicInteger();
+    /** Every remembered (id, time) pair, soonest time first; a pair whose id was forgotten or renewed is skipped. */
+    private final NavigableSet<Kept> byExpiry = new ConcurrentSkipListSet<>(
+            Comparator.comparing(Kept::until).thenComparing(Kept::tokenId));
+
+    private record Kept(Instant until, String tokenId) {
+    }
 
     @Override
     public boolean rememberIfNew(String tokenId, Instant keepUntil, Instant now) {
         Objects.requireNonNull(tokenId, "tokenId");
         Objects.requireNonNull(keepUntil, "keepUntil");
         Objects.requireNonNull(now, "now");
-        if (writes.incrementAndGet() % PURGE_EVERY == 0) {
-            purgeExpired(now);
-        }
+        purgeExpired(now);
         AtomicBoolean fresh = new AtomicBoolean();
         // compute runs atomically per key, so of racing callers exactly one sees no live entry.
         keptUntil.compute(tokenId, (id, until) -> {
@@ -35,6 +40,9 @@ public final class InMemoryTokenReplayStore implements TokenReplayStore {
             fresh.set(true);
             return keepUntil;
         });
+        if (fresh.get()) {
+            byExpiry.add(new Kept(keepUntil, tokenId));
+        }
         return fresh.get();
     }
 
@@ -46,9 +54,17 @@ public final class InMemoryTokenReplayStore implements TokenReplayStore {
     @Override
     public int purgeExpired(Instant now) {
         Objects.requireNonNull(now, "now");
-        int before = keptUntil.size();
-        keptUntil.values().removeIf(until -> !until.isAfter(now));
-        return Math.max(0, before - keptUntil.size());
+        int dropped = 0;
+        for (Kept oldest = firstOrNull(); oldest != null && !oldest.until().isAfter(now); oldest = firstOrNull()) {
+            if (byExpiry.remove(oldest) && keptUntil.remove(oldest.tokenId(), oldest.until())) {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    private Kept firstOrNull() {
+        return byExpiry.isEmpty() ? null : byExpiry.ceiling(new Kept(Instant.MIN, ""));
     }
 
     /** How many ids are kept now, live or not yet purged. */
