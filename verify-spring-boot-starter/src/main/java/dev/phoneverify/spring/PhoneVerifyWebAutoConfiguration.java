@@ -67,7 +67,7 @@ public final class PhoneVerifyWebAutoConfiguration {
         }
 
         private static WebhookSettings webhookSettings(PhoneVerifyProperties properties, Verifications verifications) {
-            PhoneVerifyProperties.Vonage vonage = properties.getVonage();
+            VonageProperties vonage = properties.getVonage();
             String secret = vonage.getSignatureSecret();
             if (secret == null || secret.isBlank()) {
                 throw new PhoneVerifyConfigException("phoneverify.vonage.signature-secret is not set: on"

@@ -91,7 +91,7 @@ final class Settings {
         }
     }
 
-    private static Map<String, String> environment(PhoneVerifyProperties.Vonage vonage) {
+    private static Map<String, String> environment(VonageProperties vonage) {
         Map<String, String> variables = new LinkedHashMap<>();
         put(variables, "VONAGE_API_KEY", vonage.getApiKey());
         put(variables, "VONAGE_API_SECRET", vonage.getApiSecret());
