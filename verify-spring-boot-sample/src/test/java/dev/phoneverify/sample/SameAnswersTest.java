@@ -15,6 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +84,10 @@ class SameAnswersTest {
 
     private static List<Step> sequence() {
         List<Step> steps = new ArrayList<>();
+        // The send limits count in fixed 10-minute windows of the fake's clock, which starts at the wall clock: a
+        // sequence that crossed a window's end would see the per-client count start again. Each app's clock goes
+        // to the start of a fresh window first, so the whole sequence counts in one.
+        steps.add(new Step("to a fresh window", SameAnswersTest::toAFreshWindow));
         steps.add(new Step("start", c -> c.start("a", "+447700900001")));
         steps.add(new Step("wrong code", c -> c.check("a", c.wrongCode("+447700900001"))));
         steps.add(new Step("right code", c -> c.check("a", c.code("+447700900001"))));
@@ -114,6 +120,15 @@ class SameAnswersTest {
             steps.add(new Step("start " + number, c -> c.start(number, number)));
         }
         return steps;
+    }
+
+    private static Answer toAFreshWindow(Client client) {
+        Instant now = Instant.parse(client.post("/api/dev/clock", "{\"advanceSeconds\": 0}").body.get("now").asText());
+        long window = Duration.ofMinutes(10).toSeconds();
+        long intoWindow = Math.floorMod(now.getEpochSecond(), window);
+        Answer moved = client.post("/api/dev/clock", "{\"advanceSeconds\": " + (window - intoWindow) + "}");
+        assertThat(moved.status).isEqualTo(200);
+        return moved;
     }
 
     /** One app's side of the conversation: the ids it gave, and its outbox. */
