@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  */
 public final class VonageAlternating {
     private static final int MIN_PAIRS = 20;
-    /** Warm-up pairs of this length each, until {@link #QUIET_PAIRS} in a row spend under 2% of their time in the JIT. */
+    /** Warm-up pairs last this long, until {@link #QUIET_PAIRS} in a row spend under 2% of it in the JIT. */
     private static final long WARM_UP_PAIR_MILLIS = 2_000;
     private static final int QUIET_PAIRS = 3;
     private static final double QUIET_SHARE = 0.02;
@@ -86,10 +86,10 @@ public final class VonageAlternating {
         Arrays.sort(ratios);
         double median = pairs % 2 == 1 ? ratios[pairs / 2] : (ratios[pairs / 2 - 1] + ratios[pairs / 2]) / 2;
         System.out.printf(Locale.ROOT, "vonage alternating, %d thread%s: core + adapter %,.0f verifications/s, raw SDK"
-                        + " %,.0f verifications/s (means of %d rounds of %d ms, after %.0f s of warm-up); median ratio %.2f"
-                        + " (range %.2f-%.2f), target >= 0.95: %s%n", threads, threads == 1 ? "" : "s",
-                adapterTotal / pairs, rawTotal / pairs, pairs, roundMillis, warmUpMillis / 1000.0, median, ratios[0], ratios[pairs - 1],
-                median >= 0.95 ? "met" : "missed");
+                        + " %,.0f verifications/s (means of %d rounds of %d ms, after %.0f s of warm-up); median"
+                        + " ratio %.2f (range %.2f-%.2f), target >= 0.95: %s%n", threads, threads == 1 ? "" : "s",
+                adapterTotal / pairs, rawTotal / pairs, pairs, roundMillis, warmUpMillis / 1000.0, median,
+                ratios[0], ratios[pairs - 1], median >= 0.95 ? "met" : "missed");
     }
 
     /**
@@ -101,7 +101,7 @@ public final class VonageAlternating {
                                BiConsumer<VonageBenchmark.Shared, VonageBenchmark.Caller> raw) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            throw new IllegalStateException("this JVM does not report JIT time, so the warm-up cannot tell when it ends");
+            throw new IllegalStateException("this JVM does not report JIT time: the warm-up cannot tell when it ends");
         }
         long began = System.nanoTime();
         int quiet = 0;
@@ -112,7 +112,7 @@ public final class VonageAlternating {
             long compiledBefore = jit.getTotalCompilationTime();
             round(shared, pool, callers, adapter, WARM_UP_PAIR_MILLIS / 2);
             round(shared, pool, callers, raw, WARM_UP_PAIR_MILLIS / 2);
-            // Compilation time is summed over the compiler threads, so it is a share of one core's time here.
+            // Summed over the compiler threads: 40 ms of it in a 2 s pair is 2% of one core.
             boolean settled = jit.getTotalCompilationTime() - compiledBefore < QUIET_SHARE * WARM_UP_PAIR_MILLIS;
             quiet = settled ? quiet + 1 : 0;
         }
